@@ -1,0 +1,93 @@
+package dev.nps.api.internal;
+
+import dev.nps.api.NpsException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks shared by the value types. Internal: not part of the API, may change without notice.
+ */
+public final class Checks {
+    /** Identifiers: letters, digits and {@code . _ - : @ /}, 1..200 characters. */
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}._:@/\\-]{1,200}");
+    /** Attribute keys: a letter, then letters, digits, {@code . _ -}; at most 64 characters. */
+    private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._\\-]{0,63}");
+    /** Longest attribute value accepted. */
+    public static final int MAX_ATTRIBUTE_VALUE_LENGTH = 1000;
+
+    private Checks() {}
+
+    public static <T> T notNull(T value, String field) {
+        if (value == null) {
+            throw NpsException.invalid(field, "must not be null");
+        }
+        return value;
+    }
+
+    public static String id(String value, String field) {
+        notNull(value, field);
+        if (!ID.matcher(value).matches()) {
+            throw NpsException.invalid(field, "must be 1-200 letters, digits or . _ - : @ / (got "
+                    + value.length() + " characters" + (value.isBlank() ? ", blank" : "") + ")");
+        }
+        return value;
+    }
+
+    public static String notBlank(String value, String field) {
+        notNull(value, field);
+        if (value.isBlank()) {
+            throw NpsException.invalid(field, "must not be blank");
+        }
+        return value;
+    }
+
+    public static String attributeKey(String key, String field) {
+        notNull(key, field);
+        if (!ATTRIBUTE_KEY.matcher(key).matches()) {
+            throw NpsException.invalid(field, "attribute key must start with a letter and hold only letters, digits, '.', '_' or '-', at most 64 characters");
+        }
+        return key;
+    }
+
+    /** Validates keys and values and returns an unmodifiable copy that keeps insertion order. */
+    public static Map<String, String> attributes(Map<String, String> attributes, String field) {
+        notNull(attributes, field);
+        Map<String, String> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            String key = attributeKey(e.getKey(), field + " key");
+            String value = notNull(e.getValue(), field + "['" + key + "']");
+            if (value.length() > MAX_ATTRIBUTE_VALUE_LENGTH) {
+                throw NpsException.invalid(field + "['" + key + "']", "longer than " + MAX_ATTRIBUTE_VALUE_LENGTH + " characters");
+            }
+            text(value, field + "['" + key + "']");
+            copy.put(key, value);
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Rejects text no database can store faithfully: NUL characters and unpaired UTF-16 surrogates.
+     * Emoji (paired surrogates) and right-to-left text are fine.
+     */
+    public static String text(String value, String field) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                throw NpsException.invalid(field, "contains a NUL character (U+0000) at index " + i + "; remove it");
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw NpsException.invalid(field, "contains an unpaired surrogate at index " + i + "; it is not valid Unicode");
+            }
+            if (Character.isLowSurrogate(c)) {
+                throw NpsException.invalid(field, "contains an unpaired surrogate at index " + i + "; it is not valid Unicode");
+            }
+        }
+        return value;
+    }
+}

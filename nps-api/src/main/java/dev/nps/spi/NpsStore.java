@@ -1,0 +1,90 @@
+package dev.nps.spi;
+
+import dev.nps.api.Contact;
+import dev.nps.api.Page;
+import dev.nps.api.PageRequest;
+import dev.nps.api.Response;
+import dev.nps.api.Score;
+import dev.nps.api.Survey;
+import dev.nps.api.analytics.ResponseFilter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where surveys, contacts and responses live. Implementations are thread-safe, write each call atomically
+ * (nothing half-stored) and translate their own failures into {@link dev.nps.api.NpsException} with
+ * {@code STORE_FAILURE}, with no personal data and no password in the message.
+ *
+ * <p>The contract is {@code dev.nps.testkit.StoreCompatibilityKit}: every store passes it.
+ *
+ * @since 0.1
+ */
+public interface NpsStore extends AutoCloseable {
+
+    /** @return a short description for logs, e.g. {@code h2:file:./nps-data} (never a password) */
+    String describe();
+
+    // --- surveys ---
+
+    /** Inserts or replaces a survey definition. */
+    void saveSurvey(Survey survey);
+
+    Optional<Survey> findSurvey(String surveyId);
+
+    /** @return all surveys ordered by id */
+    List<Survey> listSurveys();
+
+    // --- contacts ---
+
+    /** Inserts or replaces a contact. */
+    void upsertContact(Contact contact);
+
+    Optional<Contact> findContact(String contactId);
+
+    /**
+     * Erases a contact's personal data everywhere: the contact row, and on its responses the comment,
+     * the attributes and the link to the contact. Scores, survey, channel and time stay, so counts still add up.
+     *
+     * @return whether anything was erased
+     */
+    boolean eraseContact(String contactId);
+
+    // --- responses ---
+
+    /**
+     * Stores a new response unless one with the same id exists or its invitation is already answered.
+     * The check and the insert are atomic (a unique constraint, not a read-then-write), so concurrent
+     * writers from several application instances never store two.
+     */
+    InsertResult insertResponse(Response response);
+
+    /**
+     * Replaces the score and comment of a stored response (an edit).
+     *
+     * @return the response as now stored
+     * @throws dev.nps.api.NpsException {@code NOT_FOUND} when no response has this id
+     */
+    Response updateResponse(String responseId, Score score, Optional<String> comment);
+
+    Optional<Response> findResponse(String responseId);
+
+    Optional<Response> findResponseByInvitation(String invitationId);
+
+    /** @return matching responses, newest first (ties broken by id) */
+    Page<Response> findResponses(ResponseFilter filter, PageRequest page);
+
+    /** @return the number of matching responses */
+    long countResponses(ResponseFilter filter);
+
+    /**
+     * Streams every matching response as compact columns, for analytics.
+     *
+     * @param groupKeys attribute keys whose values the visitor receives, in order: the response's attribute,
+     *                  else the contact's; the built-in keys {@code channel} and {@code survey} give those columns
+     */
+    void scan(ResponseFilter filter, List<String> groupKeys, ScoreRowVisitor visitor);
+
+    /** Releases what the store opened itself (pools, files); never closes a data source the application gave it. */
+    @Override
+    void close();
+}
