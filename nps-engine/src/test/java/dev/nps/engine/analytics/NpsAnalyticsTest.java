@@ -97,7 +97,7 @@ class NpsAnalyticsTest {
     @Test
     void aSegmentAloneInItsPeriodHasNoComparison() {
         respondMany(5, 10, "2026-01-01T10:00:00Z", "pro");
-        respondMany(5, 10, "2026-01-20T10:00:00Z", "free");
+        respondMany(5, 10, "2026-02-20T10:00:00Z", "free");
         NpsResult result = analytics.run(NpsQuery.builder().groupBy("plan").bucket(TimeBucket.MONTH).build());
         assertThat(result.groups()).hasSize(2).allSatisfy(g -> assertThat(g.versusRest()).isEmpty());
     }
