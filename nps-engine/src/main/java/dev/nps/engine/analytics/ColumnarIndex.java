@@ -54,8 +54,11 @@ public final class ColumnarIndex {
     private static final int MIN_ROWS_PER_TASK = 1 << 18;
     /** Largest dense histogram array (ints) per thread; beyond it the query counts into a hash map of cells. */
     private static final int MAX_DENSE_COUNTS = 1 << 22;
-    /** Longest slot table (15-minute slots, about 114 years); beyond it periods are computed per row. */
-    private static final int MAX_SLOTS = 4_000_000;
+    /**
+     * Longest slot table (15-minute slots, 57 years; 8 MB while a query runs); beyond it periods are computed per
+     * row. It also keeps {@code time - base} of any covered row inside an int.
+     */
+    private static final int MAX_SLOTS = 2_000_000;
     private static final int INITIAL_CAPACITY = 1024;
 
     private final Clock clock;
@@ -462,15 +465,21 @@ public final class ColumnarIndex {
             int[] cell = new int[CHUNK];
             byte[] scores = data.scores();
             int[] times = data.times();
+            // Most queries look at every response's time (no window, or a window holding all the data): then
+            // the per-row window test is skipped, and so is the score test when no category is filtered out.
+            boolean windowed = fromTime > data.minTime() || toTime <= data.maxTime();
+            boolean everyScore = query.filter().categories().isEmpty();
             for (int start = from; start < to; start += CHUNK) {
                 int n = Math.min(CHUNK, to - start);
                 if (time != null) {
-                    time.periodsOf(times, start, n, cell, combos);
-                } else {
+                    time.periodsOf(times, start, n, cell, combos, windowed);
+                } else if (windowed) {
                     for (int i = 0; i < n; i++) {
                         int t = times[start + i];
                         cell[i] = t >= fromTime && t < toTime ? 0 : Integer.MIN_VALUE;
                     }
+                } else {
+                    Arrays.fill(cell, 0, n, 0);
                 }
                 for (int k = 0; k < groupColumns.length; k++) {
                     groupColumns[k].addTo(cell, start, n, contributions[k]);
@@ -478,11 +487,20 @@ public final class ColumnarIndex {
                 for (int k = 0; k < filterColumns.size(); k++) {
                     filterColumns.get(k).filter(cell, start, n, filterAllowed.get(k));
                 }
-                for (int i = 0; i < n; i++) {
-                    int c = cell[i];
-                    int score = scores[start + i];
-                    if (c >= 0 && allowedScores[score]) {
-                        counts[c * 11 + score]++;
+                if (everyScore) {
+                    for (int i = 0; i < n; i++) {
+                        int c = cell[i];
+                        if (c >= 0) {
+                            counts[c * 11 + scores[start + i]]++;
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        int c = cell[i];
+                        int score = scores[start + i];
+                        if (c >= 0 && allowedScores[score]) {
+                            counts[c * 11 + score]++;
+                        }
                     }
                 }
             }
@@ -586,9 +604,15 @@ public final class ColumnarIndex {
          * Sets each row's cell to {@code period * combos}, or to a negative number outside the time window.
          * The slot table has a few thousand entries per year, so the lookup stays in the CPU caches.
          */
-        void periodsOf(int[] times, int start, int n, int[] cell, int combos) {
+        void periodsOf(int[] times, int start, int n, int[] cell, int combos, boolean windowed) {
             if (slotPeriod.length == 0) {
                 Arrays.fill(cell, 0, n, Integer.MIN_VALUE);
+                return;
+            }
+            if (!windowed) {
+                for (int i = 0; i < n; i++) {
+                    cell[i] = slotPeriod[(times[start + i] - base) / ZoneBuckets.SLOT_SECONDS] * combos;
+                }
                 return;
             }
             for (int i = 0; i < n; i++) {
