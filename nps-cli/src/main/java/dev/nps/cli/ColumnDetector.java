@@ -220,7 +220,12 @@ final class ColumnDetector {
                     + other.shortName() + " settles it");
         }
         DateFormat f = fitting.get(0);
-        return new DateChoice(column, f, "values read as " + f.name());
+        String example = ScoreReading.shorten(values.get(0).strip());
+        String how = f == DateFormat.ISO
+                ? "read as ISO 8601 (e.g. '" + example + "'); times with an offset are converted to " + zone.getId()
+                  + ", times without one are taken as " + zone.getId()
+                : "read as " + f.name() + " (e.g. '" + example + "'), taken as " + zone.getId();
+        return new DateChoice(column, f, how);
     }
 
     /** Sum of the day gaps between neighbouring rows: exports are written in time order, so smaller is likelier. */

@@ -35,23 +35,23 @@ final class TextReport {
 
     void write() {
         Columns c = a.columns();
-        out.printf(Locale.ROOT, "%s: %s data rows, %s, %s-delimited%n", a.file(), count(a.dataRows()), a.encoding(),
+        line("%s: %s data rows, %s, %s-delimited", a.file(), count(a.dataRows()), a.encoding(),
                 dev.nps.cli.internal.TextSource.describe(a.delimiter()));
         out.println();
         out.println("Columns used");
-        out.printf(Locale.ROOT, "  score     \"%s\" (%s)%n", c.name(c.score()), c.scoreWhy());
+        line("  score     \"%s\" (%s)", c.name(c.score()), c.scoreWhy());
         if (c.date() >= 0) {
-            out.printf(Locale.ROOT, "  date      \"%s\" (%s, days in %s)%n", c.name(c.date()), c.dateFormat().shortName(), zone.getId());
-            out.printf(Locale.ROOT, "            %s%n", c.dateWhy());
+            line("  date      \"%s\" (%s, days in %s)", c.name(c.date()), c.dateFormat().shortName(), zone.getId());
+            line("            %s", c.dateWhy());
         } else {
             out.println("  date      none found (no trend; --date-col NAME and --date-format PATTERN choose one)");
         }
         if (c.comment() >= 0) {
-            out.printf(Locale.ROOT, "  comment   \"%s\" (%s of the scored rows have one)%n", c.name(c.comment()), count(a.comments()));
+            line("  comment   \"%s\" (%s of the scored rows have one)", c.name(c.comment()), count(a.comments()));
         } else {
             out.println("  comment   none found (--comment-col NAME chooses one)");
         }
-        out.printf(Locale.ROOT, "  segments  %s%n", c.segments().isEmpty() ? "none found (--segment NAME adds one)"
+        line("  segments  %s", c.segments().isEmpty() ? "none found (--segment NAME adds one)"
                 : c.segments().stream().map(i -> "\"" + c.name(i) + "\"").collect(Collectors.joining(", ")));
         List<String> unused = new ArrayList<>();
         for (int i = 0; i < c.headers().size(); i++) {
@@ -60,7 +60,7 @@ final class TextReport {
             }
         }
         if (!unused.isEmpty()) {
-            out.printf(Locale.ROOT, "  not used  %s%n", ColumnDetector.quoted(unused));
+            line("  not used  %s", ColumnDetector.quoted(unused));
         }
         out.println();
 
@@ -70,16 +70,16 @@ final class TextReport {
         if (n == 0) {
             out.println("NPS       no usable scores");
         } else {
-            out.printf(Locale.ROOT, "NPS       %s   %s interval %s (adjusted-Wald)%s%n", nps(s.nps()), percent(confidence),
+            line("NPS       %s   %s interval %s (adjusted-Wald)%s", nps(s.nps()), percent(confidence),
                     interval(s), s.smallSample() ? "   * small sample" : "");
         }
-        out.printf(Locale.ROOT, "          promoters %s (%s)   passives %s (%s)   detractors %s (%s)%n",
+        line("          promoters %s (%s)   passives %s (%s)   detractors %s (%s)",
                 count(all.promoters()), share(all.promoters(), n), count(all.passives()), share(all.passives(), n),
                 count(all.detractors()), share(all.detractors(), n));
-        out.printf(Locale.ROOT, "          responses %s   skipped %s%n", count(n), count(a.skipped()));
+        line("          responses %s   skipped %s", count(n), count(a.skipped()));
         problems(a.skipped(), a.skippedExamples(), "skipped rows");
         if (a.undated() > 0) {
-            out.printf(Locale.ROOT, "          %s scored rows have no readable date: in the NPS, not in the trend%n", count(a.undated()));
+            line("          %s scored rows have no readable date: in the NPS, not in the trend", count(a.undated()));
             problems(a.undated(), a.undatedExamples(), "rows");
         }
         out.println();
@@ -96,43 +96,43 @@ final class TextReport {
                 bar = 1;
             }
             char mark = i <= 6 ? '-' : i <= 8 ? '=' : '#';
-            out.printf(Locale.ROOT, "  %2d %s %-" + BAR_WIDTH + "s %6s %6s%n", i, i <= 6 ? "D" : i <= 8 ? "P" : "+",
+            line("  %2d %s %-" + BAR_WIDTH + "s %6s %6s", i, i <= 6 ? "D" : i <= 8 ? "P" : "+",
                     String.valueOf(mark).repeat(bar), count(k), share(k, n));
         }
         out.println("     (D detractor 0-6, P passive 7-8, + promoter 9-10)");
 
         if (c.date() >= 0 && !a.trend().isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "Trend by %s%n", a.period().word());
-            out.printf(Locale.ROOT, "  %-10s %7s %8s  %-18s%n", a.period().word(), "n", "NPS", percent(confidence) + " interval");
+            line("Trend by %s", a.period().word());
+            line("  %-10s %7s %8s  %-18s", a.period().word(), "n", "NPS", percent(confidence) + " interval");
             LocalDate p = a.trend().firstKey();
             boolean anySmall = false;
             while (!p.isAfter(a.trend().lastKey())) {
                 ScoreCounts cell = a.trend().getOrDefault(p, ScoreCounts.EMPTY);
                 if (cell.total() == 0) {
-                    out.printf(Locale.ROOT, "  %-10s %7s %8s%n", a.period().label(p), "0", "-");
+                    line("  %-10s %7s %8s", a.period().label(p), "0", "-");
                 } else {
                     NpsSummary ps = summary(cell);
                     anySmall |= ps.smallSample();
-                    out.printf(Locale.ROOT, "  %-10s %7s %8s  %-18s%s%n", a.period().label(p), count(cell.total()),
+                    line("  %-10s %7s %8s  %-18s%s", a.period().label(p), count(cell.total()),
                             nps(ps.nps()), interval(ps), ps.smallSample() ? " * small sample" : "");
                 }
                 p = a.period().next(p);
             }
             if (anySmall) {
-                out.printf(Locale.ROOT, "  * fewer than %d responses: the interval is wide, read with care%n", MIN_SAMPLE);
+                line("  * fewer than %d responses: the interval is wide, read with care", MIN_SAMPLE);
             }
         }
 
         if (!a.segments().isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "Segments (each value against the rest of the responses; significant when p < %s)%n",
+            line("Segments (each value against the rest of the responses; significant when p < %s)",
                     trim(ALPHA));
             for (Map.Entry<Integer, Map<String, ScoreCounts>> e : a.segments().entrySet()) {
-                out.printf(Locale.ROOT, "  %s%n", c.name(e.getKey()));
+                line("  %s", c.name(e.getKey()));
                 int width = Math.max(12, e.getValue().keySet().stream().mapToInt(String::length).max().orElse(0));
                 width = Math.min(width, 30);
-                out.printf(Locale.ROOT, "    %-" + width + "s %7s %8s  %-18s %8s %8s%n", "value", "n", "NPS",
+                line("    %-" + width + "s %7s %8s  %-18s %8s %8s", "value", "n", "NPS",
                         percent(confidence) + " interval", "vs rest", "p");
                 List<Map.Entry<String, ScoreCounts>> values = new ArrayList<>(e.getValue().entrySet());
                 values.sort(Comparator.comparingLong((Map.Entry<String, ScoreCounts> v) -> v.getValue().total()).reversed());
@@ -141,25 +141,30 @@ final class TextReport {
                     NpsSummary vs = summary(cell);
                     Comparison cmp = NpsStatistics.compare(cell, all.minus(cell), ALPHA);
                     String name = v.getKey().length() > width ? v.getKey().substring(0, width - 3) + "..." : v.getKey();
-                    out.printf(Locale.ROOT, "    %-" + width + "s %7s %8s  %-18s %8s %8s  %s%n", name, count(cell.total()),
+                    line("    %-" + width + "s %7s %8s  %-18s %8s %8s  %s", name, count(cell.total()),
                             nps(vs.nps()), interval(vs), Double.isNaN(cmp.difference()) ? "-" : nps(cmp.difference()),
                             pValue(cmp.pValue()), verdict(cmp, vs));
                 }
             }
             for (int overflow : a.overflowed()) {
-                out.printf(Locale.ROOT, "  \"%s\" had more than %d values; the later ones are counted as %s%n",
+                line("  \"%s\" had more than %d values; the later ones are counted as %s",
                         c.name(overflow), ExportAnalyzer.MAX_TRACKED_VALUES, ExportAnalyzer.OTHER);
             }
         }
         out.flush();
     }
 
+    /** Prints one formatted line without trailing blanks, so the report diffs and pastes cleanly. */
+    private void line(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args).stripTrailing());
+    }
+
     private void problems(long total, List<Analysis.Problem> examples, String what) {
         for (Analysis.Problem p : examples) {
-            out.printf(Locale.ROOT, "            line %d: %s%n", p.line(), p.reason());
+            line("            line %d: %s", p.line(), p.reason());
         }
         if (total > examples.size()) {
-            out.printf(Locale.ROOT, "            ... and %s more %s%n", count(total - examples.size()), what);
+            line("            ... and %s more %s", count(total - examples.size()), what);
         }
     }
 
@@ -174,7 +179,11 @@ final class TextReport {
     }
 
     static String nps(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.1f", v);
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        // -0.04 would print as "-0.0"; a sign on nothing reads as a finding.
+        return String.format(Locale.ROOT, "%+.1f", Math.abs(v) < 0.05 ? 0.0 : v);
     }
 
     static String interval(NpsSummary s) {
