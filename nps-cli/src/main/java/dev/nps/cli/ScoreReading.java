@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 record ScoreReading(int score, String problem) {
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+(\\.0+)?");
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.0+$");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d*[.,]\\d+");
 
     static ScoreReading of(String raw) {
@@ -18,11 +20,17 @@ record ScoreReading(int score, String problem) {
         if (v.isEmpty()) {
             return new ScoreReading(-1, "score is blank");
         }
+        // The common case, one or two digits, without a regex: this runs once per row of a large file.
+        if (v.length() <= 2 && isDigit(v.charAt(0)) && isDigit(v.charAt(v.length() - 1))) {
+            int s = v.length() == 1 ? v.charAt(0) - '0' : (v.charAt(0) - '0') * 10 + (v.charAt(1) - '0');
+            return s <= 10 ? new ScoreReading(s, null) : new ScoreReading(-1, "score '" + v + "' is outside 0-10");
+        }
         if (WHOLE.matcher(v).matches()) {
-            String digits = v.replaceFirst("\\.0+$", "").replaceFirst("^\\+", "");
+            String digits = TRAILING_ZEROS.matcher(v).replaceFirst("");
+            digits = digits.startsWith("+") ? digits.substring(1) : digits;
             boolean negative = digits.startsWith("-");
             String magnitude = negative ? digits.substring(1) : digits;
-            magnitude = magnitude.replaceFirst("^0+(?=\\d)", "");
+            magnitude = LEADING_ZEROS.matcher(magnitude).replaceFirst("");
             if (!negative && magnitude.length() <= 2 && Integer.parseInt(magnitude) <= 10) {
                 return new ScoreReading(Integer.parseInt(magnitude), null);
             }
@@ -35,6 +43,10 @@ record ScoreReading(int score, String problem) {
             return new ScoreReading(-1, "score '" + shorten(v) + "' is not a whole number");
         }
         return new ScoreReading(-1, "score '" + shorten(v) + "' is not a number");
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     boolean valid() {
