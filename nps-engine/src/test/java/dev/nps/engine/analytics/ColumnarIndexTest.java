@@ -11,6 +11,7 @@ import dev.nps.api.analytics.NpsQuery;
 import dev.nps.api.analytics.NpsResult;
 import dev.nps.api.analytics.ResponseFilter;
 import dev.nps.api.analytics.TimeBucket;
+import dev.nps.engine.store.InMemoryStore;
 import dev.nps.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,9 +65,9 @@ class ColumnarIndexTest {
 
     @Test
     void loadsEveryResponseOfAStore() {
-        ScanOnlyStore store = new ScanOnlyStore();
-        store.add(Response.builder("s", 9).id("a").attribute("plan", "pro").answeredAt(T).build(T));
-        store.add(Response.builder("s", 3).id("b").channel(ChannelName.SMS).answeredAt(T).build(T));
+        InMemoryStore store = new InMemoryStore();
+        store.insertResponse(Response.builder("s", 9).id("a").attribute("plan", "pro").answeredAt(T).build(T));
+        store.insertResponse(Response.builder("s", 3).id("b").channel(ChannelName.SMS).answeredAt(T).build(T));
         ColumnarIndex loaded = ColumnarIndex.load(store, clock, "plan");
         NpsQuery query = NpsQuery.builder().groupBy("plan", "channel").build();
         assertThat(loaded.size()).isEqualTo(2);
