@@ -24,13 +24,17 @@ declare -A TARGETS=(
 
 mvn -B -q -pl nps-benchmarks -am package -DskipTests
 mkdir -p "$OUT"
+rm -f "$OUT/jmh-results.csv"
 # JMH runs one suite per machine (/tmp/jmh.lock): on a shared machine, wait for the other run rather than
 # measure against it (up to LOCK_WAIT_MINUTES, default 20).
 deadline=$(( $(date +%s) + 60 * ${LOCK_WAIT_MINUTES:-20} ))
 while true; do
   # shellcheck disable=SC2086
-  java -jar "$OUT/benchmarks.jar" "$FILTER" $JMH_OPTS -rf csv -rff "$OUT/jmh-results.csv" 2>&1 | tee "$OUT/jmh-log.txt"
-  if ! grep -q "Unable to acquire the JMH lock" "$OUT/jmh-log.txt"; then break; fi
+  java -jar "$OUT/benchmarks.jar" "$FILTER" $JMH_OPTS -rf csv -rff "$OUT/jmh-results.csv" 2>&1 | tee "$OUT/jmh-log.txt" || true
+  if ! grep -q "Unable to acquire the JMH lock" "$OUT/jmh-log.txt"; then
+    [[ -s "$OUT/jmh-results.csv" ]] || { echo "JMH failed, see $OUT/jmh-log.txt" >&2; exit 1; }
+    break
+  fi
   if (( $(date +%s) > deadline )); then echo "another JMH run kept the lock; giving up" >&2; exit 1; fi
   echo "another JMH run holds /tmp/jmh.lock; retrying in 15 s" >&2
   sleep 15
