@@ -54,10 +54,7 @@ public final class ColumnarIndex {
     private static final int MIN_ROWS_PER_TASK = 1 << 18;
     /** Largest dense histogram array (ints) per thread; beyond it the query counts into a hash map of cells. */
     private static final int MAX_DENSE_COUNTS = 1 << 22;
-    /**
-     * Longest slot table (15-minute slots, 57 years; 8 MB while a query runs); beyond it periods are computed per
-     * row. It also keeps {@code time - base} of any covered row inside an int.
-     */
+    /** Longest slot table (57 years of 15-minute slots; 8 MB while a query runs); beyond it periods are computed per row. */
     private static final int MAX_SLOTS = 2_000_000;
     private static final int INITIAL_CAPACITY = 1024;
 
@@ -560,6 +557,7 @@ public final class ColumnarIndex {
         private final int base;           // relative second of slot 0
         private final int[] slotPeriod;   // slot -> dense period number
         private final long[] periods;     // dense period number -> epoch day of its first day
+        private final int slotSeconds;
         private final int fromTime;
         private final int toTime;
 
@@ -569,22 +567,33 @@ public final class ColumnarIndex {
             long lo = Math.max(data.minTime(), fromTime);
             long hi = Math.min(data.maxTime(), (long) toTime - 1);
             boolean empty = data.size() == 0 || lo > hi;
-            ZoneBuckets.SlotTable table = empty ? null : buckets.slotTable(TIME_BASE + lo, TIME_BASE + hi, maxSlots);
+            // A table must keep (time - base) of every covered row inside an int; longer ranges go per row.
+            boolean tooLong = hi - lo > Integer.MAX_VALUE - 86_400L;
+            ZoneBuckets.SlotTable table = empty || tooLong ? null : buckets.slotTable(TIME_BASE + lo, TIME_BASE + hi, maxSlots);
             if (table == null) {
                 // No row can pass (empty), or the periods must be computed per row (null table: exact()).
                 base = 0;
+                slotSeconds = ZoneBuckets.SLOT_SECONDS;
                 slotPeriod = empty ? new int[0] : null;
                 periods = new long[0];
                 return;
             }
             long[] slotDays = table.periods();
-            long[] distinct = Arrays.stream(slotDays).distinct().sorted().toArray();
+            long[] distinct = slotDays.clone();
+            Arrays.sort(distinct);
+            int unique = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (i == 0 || distinct[i] != distinct[i - 1]) {
+                    distinct[unique++] = distinct[i];
+                }
+            }
+            periods = Arrays.copyOf(distinct, unique);
             slotPeriod = new int[slotDays.length];
             for (int i = 0; i < slotDays.length; i++) {
-                slotPeriod[i] = Arrays.binarySearch(distinct, slotDays[i]);
+                slotPeriod[i] = Arrays.binarySearch(periods, slotDays[i]);
             }
-            periods = distinct;
             base = (int) (table.baseSecond() - TIME_BASE);
+            slotSeconds = table.slotSeconds();
         }
 
         /** @return true when the periods must be computed per row (no slot table) */
@@ -609,17 +618,25 @@ public final class ColumnarIndex {
                 Arrays.fill(cell, 0, n, Integer.MIN_VALUE);
                 return;
             }
+            // Called with a literal divisor: once inlined, each copy divides by a constant (a multiply and a
+            // shift) instead of issuing a hardware division per row, which would cost more than the rest.
+            switch (slotSeconds) {
+                case 86_400 -> lookUp(times, start, n, cell, combos, 86_400, windowed);
+                case 3_600 -> lookUp(times, start, n, cell, combos, 3_600, windowed);
+                default -> lookUp(times, start, n, cell, combos, ZoneBuckets.SLOT_SECONDS, windowed);
+            }
+        }
+
+        private void lookUp(int[] times, int start, int n, int[] cell, int combos, int divisor, boolean windowed) {
             if (!windowed) {
                 for (int i = 0; i < n; i++) {
-                    cell[i] = slotPeriod[(times[start + i] - base) / ZoneBuckets.SLOT_SECONDS] * combos;
+                    cell[i] = slotPeriod[(times[start + i] - base) / divisor] * combos;
                 }
                 return;
             }
             for (int i = 0; i < n; i++) {
                 int t = times[start + i];
-                cell[i] = t >= fromTime && t < toTime
-                        ? slotPeriod[(int) (((long) t - base) / ZoneBuckets.SLOT_SECONDS)] * combos
-                        : Integer.MIN_VALUE;
+                cell[i] = t >= fromTime && t < toTime ? slotPeriod[(t - base) / divisor] * combos : Integer.MIN_VALUE;
             }
         }
     }
