@@ -5,6 +5,7 @@
 #   nps-benchmarks/run.sh                      # every benchmark
 #   nps-benchmarks/run.sh GroupedNpsBenchmark  # a JMH regex
 #   JMH_OPTS="-f 1 -wi 5 -i 10" nps-benchmarks/run.sh
+#   nps-benchmarks/run.sh --report-only        # rewrite the table from the last run's files
 #
 # Convention: in each benchmark class, the method whose name starts with "ours" is the engine and the one
 # starting with "peer" the comparison (DuckDB, ...). For time modes the ratio is peer time / our time (above 1:
@@ -14,6 +15,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 OUT=nps-benchmarks/target
+REPORT_ONLY=false
+if [[ "${1:-}" == "--report-only" ]]; then REPORT_ONLY=true; shift; fi
 FILTER="${1:-.*}"
 # Modest defaults so GroupedNpsBenchmark (two forks, each loading 10M rows twice) stays under ~5 minutes on 2 cores.
 JMH_OPTS="${JMH_OPTS:--f 1 -wi 4 -i 5 -w 2s -r 2s}"
@@ -22,6 +25,7 @@ declare -A TARGETS=(
   [GroupedNpsBenchmark]="ours >= 3x faster, <= 16 B/response"
 )
 
+if ! $REPORT_ONLY; then
 mvn -B -q -pl nps-benchmarks -am package -DskipTests
 mkdir -p "$OUT"
 rm -f "$OUT/jmh-results.csv"
@@ -39,12 +43,13 @@ while true; do
   echo "another JMH run holds /tmp/jmh.lock; retrying in 15 s" >&2
   sleep 15
 done
+fi
 
 {
   echo "| benchmark | ours | peer | ratio (peer/ours) | target |"
   echo "|---|---|---|---|---|"
   tail -n +2 "$OUT/jmh-results.csv" | tr -d '"' | awk -F, -v targets="$(for k in "${!TARGETS[@]}"; do printf '%s=%s;' "$k" "${TARGETS[$k]}"; done)" '
-    BEGIN { n = split(targets, t, ";"); for (i = 1; i <= n; i++) if (t[i] != "") { split(t[i], kv, "="); target[kv[1]] = kv[2] } }
+    BEGIN { n = split(targets, t, ";"); for (i = 1; i <= n; i++) if ((eq = index(t[i], "=")) > 0) target[substr(t[i], 1, eq - 1)] = substr(t[i], eq + 1) }
     {
       name = $1; sub(/.*\./, "", name); cls = $1; sub(/\.[^.]*$/, "", cls); sub(/.*\./, "", cls)
       params = ""; for (i = 8; i <= NF; i++) params = params (params == "" ? "" : ",") $i
@@ -63,7 +68,7 @@ done
       }
     }'
   echo
-  grep -E '^(MEMORY|CHECK) ' "$OUT/jmh-log.txt" | sort -u | sed 's/^/- /' || true
+  grep -oE '(MEMORY|CHECK) .*' "$OUT/jmh-log.txt" | sort -u | sed 's/^/- /' || true
   echo
   echo "JMH options: $JMH_OPTS; $(nproc) cores; $(java -version 2>&1 | head -1)"
 } > "$OUT/results.md"
