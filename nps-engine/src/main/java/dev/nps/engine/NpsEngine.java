@@ -4,6 +4,7 @@ import dev.nps.api.ChannelName;
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.api.Response;
+import dev.nps.engine.analytics.NpsAnalytics;
 import dev.nps.engine.providers.ProviderKind;
 import dev.nps.engine.providers.ProviderResolver;
 import dev.nps.engine.store.InMemoryStore;
@@ -97,6 +98,7 @@ public final class NpsEngine implements AutoCloseable {
     private final Surveys surveys;
     private final Contacts contacts;
     private final EngineResponses responses;
+    private final NpsAnalytics analytics;
 
     private NpsEngine(Parts parts) {
         this.store = parts.store;
@@ -110,6 +112,7 @@ public final class NpsEngine implements AutoCloseable {
         this.surveys = new EngineSurveys(store, lifecycle);
         this.contacts = new EngineContacts(store, lifecycle);
         this.responses = new EngineResponses(store, lifecycle, maxCommentLength, parts.listeners);
+        this.analytics = new NpsAnalytics(store, clock);
     }
 
     /** @return a new builder */
@@ -133,6 +136,15 @@ public final class NpsEngine implements AutoCloseable {
     public Responses responses() {
         lifecycle.requireOpen();
         return responses;
+    }
+
+    /**
+     * @return NPS analytics over the engine's store: {@code analytics().nps().survey("s").last(Duration.ofDays(7))
+     *         .groupBy("plan").run()}
+     */
+    public NpsAnalytics analytics() {
+        lifecycle.requireOpen();
+        return analytics;
     }
 
     /** @return the store in use */
