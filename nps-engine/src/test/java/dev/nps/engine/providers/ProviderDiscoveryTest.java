@@ -147,9 +147,9 @@ class ProviderDiscoveryTest {
     @Test
     void eachProviderGetsItsOwnSliceOfTheConfiguration() {
         ServiceClassPath cp = classPath().directory(StoreProvider.class, AlphaStore.class);
-        try (NpsEngine engine = build(cp, Map.of("nps.store.alpha.url", "jdbc:h2:mem:x", "nps.store.beta.url", "other"))) {
+        try (NpsEngine engine = build(cp, Map.of("nps.store.url", "jdbc:h2:mem:x", "nps.channel.pigeon.url", "other"))) {
             ConfiguredStore store = (ConfiguredStore) engine.store();
-            assertThat(store.config.prefix()).isEqualTo("nps.store.alpha");
+            assertThat(store.config.prefix()).isEqualTo("nps.store");
             assertThat(store.config.string("url")).contains("jdbc:h2:mem:x");
         }
     }
@@ -181,7 +181,7 @@ class ProviderDiscoveryTest {
         assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
         assertThat(e.getMessage()).startsWith("4 problems in the NPS engine configuration")
                 .contains("nps.comment.max-length: not an integer")
-                .contains("store 'broken' (" + BrokenStore.class.getName() + "): nps.store.broken.url: missing")
+                .contains("store 'broken' (" + BrokenStore.class.getName() + "): nps.store.url: missing")
                 .contains("channel 'sms' is configured but no provider named 'sms' is on the class path; add dev.nps:nps-channels-sms")
                 .contains("text analyser 'vader' is configured but no provider named 'vader'");
         assertThat(e.getSuppressed()).hasSize(4);
