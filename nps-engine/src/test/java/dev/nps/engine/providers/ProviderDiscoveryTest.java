@@ -16,6 +16,8 @@ import dev.nps.engine.providers.fixtures.TestProviders.ChatSink;
 import dev.nps.engine.providers.fixtures.TestProviders.EmailChannel;
 import dev.nps.engine.providers.fixtures.TestProviders.FancyAnalyser;
 import dev.nps.engine.providers.fixtures.TestProviders.GammaStore;
+import dev.nps.engine.providers.fixtures.TestProviders.LeakyStore;
+import dev.nps.engine.providers.fixtures.TestProviders.TrackedStore;
 import dev.nps.engine.providers.fixtures.TestProviders.MisnamedChannel;
 import dev.nps.engine.providers.fixtures.TestProviders.OtherAlphaStore;
 import dev.nps.engine.providers.fixtures.TestProviders.PigeonChannel;
@@ -244,5 +246,23 @@ class ProviderDiscoveryTest {
         try (NpsEngine engine = build(cp, Map.of())) {
             assertThat(engine.alertSinks()).extracting(s -> s.name()).containsExactly("chat");
         }
+    }
+
+    @Test
+    void aProviderFailureNamesTheProviderButNotTheExceptionMessage() {
+        NpsException e = failure(classPath().directory(StoreProvider.class, LeakyStore.class), Map.of());
+        assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(e.getMessage()).contains("store 'leaky'").contains("IllegalStateException").contains("nps.store.*")
+                .doesNotContain("hunter2");
+        assertThat(e.getCause()).hasMessageContaining("hunter2");
+    }
+
+    @Test
+    void aFailedBuildClosesThePlugInsItAlreadyCreated() {
+        TrackedStore.CREATED.clear();
+        ServiceClassPath cp = classPath().directory(StoreProvider.class, TrackedStore.class)
+                .directory(ChannelProvider.class, MisnamedChannel.class);
+        failure(cp, Map.of());
+        assertThat(TrackedStore.CREATED).hasSize(1).allSatisfy(s -> assertThat(s.closed()).isTrue());
     }
 }
