@@ -714,6 +714,13 @@ public final class NpsEngine implements AutoCloseable {
             List<PluginProvider<?>> chosen = attempt(() -> ProviderResolver.chooseEach(ProviderKind.ALERT_SINK, Optional.ofNullable(wanted), candidates))
                     .orElse(List.of());
             for (PluginProvider<?> p : chosen) {
+                if (wanted == null && p instanceof dev.nps.spi.AlertSinkProvider asp
+                        && !asp.configured(root.scoped(ProviderKind.ALERT_SINK.configPrefix(p.name())))) {
+                    // Built-in sinks (slack, webhook) ship with the engine: unconfigured, they are not wanted.
+                    LOG.info("NPS alert sink '{}' is on the class path but not configured (no keys under {}.*); skipped",
+                            p.name(), ProviderKind.ALERT_SINK.configPrefix(p.name()));
+                    continue;
+                }
                 AlertSink s = create(ProviderKind.ALERT_SINK, p, AlertSink.class);
                 if (s != null) {
                     parts.alertSinks.add(s);

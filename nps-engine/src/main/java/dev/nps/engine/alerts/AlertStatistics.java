@@ -1,0 +1,142 @@
+package dev.nps.engine.alerts;
+
+import dev.nps.api.analytics.Comparison;
+import dev.nps.api.analytics.ScoreCounts;
+import dev.nps.engine.analytics.NpsStatistics;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * The tests behind the alert rules: one-sided drops in NPS, two-proportion z-tests, Benjamini-Hochberg and the
+ * EWMA control chart. Public so that tests and dashboards can reproduce a decision; values in, values out.
+ *
+ * @since 0.1
+ */
+public final class AlertStatistics {
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    private AlertStatistics() {}
+
+    /**
+     * The one-sided p-value that the NPS fell from {@code baseline} to {@code recent}, from
+     * {@link NpsStatistics#compare} (z on the trinomial variance).
+     *
+     * @param recent   the recent period's counts
+     * @param baseline the baseline's counts
+     * @return the comparison (recent minus baseline) and the one-sided p-value of a drop (1 when a side is empty)
+     */
+    public static Drop npsDrop(ScoreCounts recent, ScoreCounts baseline) {
+        Comparison c = NpsStatistics.compare(recent, baseline, 0.5);
+        double p;
+        if (recent.total() == 0 || baseline.total() == 0) {
+            p = 1;
+        } else if (c.standardError() == 0) {
+            p = c.difference() < 0 ? 0 : 1;
+        } else {
+            p = STANDARD_NORMAL.cumulativeProbability(c.z());
+        }
+        return new Drop(c.difference(), c.standardError(), p);
+    }
+
+    /**
+     * A one-sided two-proportion z-test (pooled variance) that the share rose from baseline to recent.
+     *
+     * @return recent share minus baseline share in points, and the one-sided p-value of an increase (1 when a
+     *         side is empty or both shares are 0 or 1)
+     */
+    public static Drop shareIncrease(long recentHits, long recentTotal, long baselineHits, long baselineTotal) {
+        if (recentTotal <= 0 || baselineTotal <= 0) {
+            return new Drop(Double.NaN, Double.NaN, 1);
+        }
+        double p1 = (double) recentHits / recentTotal;
+        double p0 = (double) baselineHits / baselineTotal;
+        double pooled = (double) (recentHits + baselineHits) / (recentTotal + baselineTotal);
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / recentTotal + 1.0 / baselineTotal));
+        double diff = 100 * (p1 - p0);
+        if (se == 0) {
+            return new Drop(diff, 0, 1);
+        }
+        double z = (p1 - p0) / se;
+        return new Drop(diff, 100 * se, STANDARD_NORMAL.cumulativeProbability(-z));
+    }
+
+    /**
+     * Benjamini-Hochberg: which hypotheses are rejected with the false discovery rate controlled at {@code q}.
+     *
+     * @param pValues the p-values, none NaN
+     * @param q       the false discovery rate, in (0, 1)
+     * @return for each p-value, whether it is a discovery
+     */
+    public static boolean[] benjaminiHochberg(List<Double> pValues, double q) {
+        int m = pValues.size();
+        Integer[] order = new Integer[m];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble(pValues::get));
+        int largest = -1;
+        for (int k = 0; k < m; k++) {
+            if (pValues.get(order[k]) <= (k + 1) * q / m) {
+                largest = k;
+            }
+        }
+        boolean[] rejected = new boolean[m];
+        for (int k = 0; k <= largest; k++) {
+            rejected[order[k]] = true;
+        }
+        return rejected;
+    }
+
+    /**
+     * Runs a lower-sided EWMA chart over per-response values (-1 detractor, 0 passive, +1 promoter) with the
+     * in-control mean and standard deviation estimated from the baseline.
+     *
+     * @param baseline   the baseline's counts (mean and variance of the per-response values)
+     * @param recent     per-response values of the monitored window in time order, each -1, 0 or +1
+     * @param lambda     smoothing, in (0, 1]
+     * @param limitWidth control-limit width in standard deviations, e.g. 3
+     * @return the chart's last state and the index of the first point below the lower limit (-1 for none)
+     */
+    public static Ewma ewma(ScoreCounts baseline, int[] recent, double lambda, double limitWidth) {
+        long n = baseline.total();
+        double mean = n == 0 ? 0 : (double) (baseline.promoters() - baseline.detractors()) / n;
+        double variance = n == 0 ? 0 : NpsStatistics.variance(baseline);
+        double sigma = Math.sqrt(variance);
+        double z = mean;
+        double lower = mean;
+        int firstSignal = -1;
+        double decay = 1;
+        for (int t = 0; t < recent.length; t++) {
+            z = lambda * recent[t] + (1 - lambda) * z;
+            decay *= (1 - lambda) * (1 - lambda);
+            lower = mean - limitWidth * sigma * Math.sqrt(lambda / (2 - lambda) * (1 - decay));
+            if (firstSignal < 0 && z < lower) {
+                firstSignal = t;
+            }
+        }
+        return new Ewma(100 * mean, 100 * z, 100 * lower, firstSignal);
+    }
+
+    /**
+     * A one-sided test result.
+     *
+     * @param difference    recent minus baseline, in points
+     * @param standardError of the difference, in points
+     * @param pValue        one-sided p-value in the alerting direction
+     */
+    public record Drop(double difference, double standardError, double pValue) {}
+
+    /**
+     * An EWMA chart's state, on the NPS scale (-100..+100).
+     *
+     * @param centre      the in-control mean (the baseline NPS)
+     * @param last        the EWMA after the last point
+     * @param lowerLimit  the lower control limit at the last point
+     * @param firstSignal index of the first point below its limit, -1 when none
+     */
+    public record Ewma(double centre, double last, double lowerLimit, int firstSignal) {
+        public boolean signalled() {
+            return firstSignal >= 0;
+        }
+    }
+}
