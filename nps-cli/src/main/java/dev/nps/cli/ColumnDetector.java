@@ -26,7 +26,7 @@ final class ColumnDetector {
     private static final Pattern SCORE_HEADER = Pattern.compile("score|nps|rating|likelihood|likely|recommend");
     private static final Pattern DATE_HEADER = Pattern.compile("date|time|submitted|created|responded|completed|answered|_at\\b| at$");
     private static final Pattern COMMENT_HEADER = Pattern.compile("comment|feedback|reason|why|verbatim|text|explain|tell us|improve|open");
-    private static final Pattern ID_HEADER = Pattern.compile("(^|[^a-z])(id|uuid|guid|key)([^a-z]|$)|e-?mail|phone|name|token|url|ip address");
+    private static final Pattern ID_HEADER = Pattern.compile("(^|[^a-z])(id|uuid|guid|key)([^a-z]|$)|e-?mail|phone|token|url|ip address");
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
     private final List<String> headers;
@@ -175,6 +175,14 @@ final class ColumnDetector {
         }
         if (best >= 0) {
             return best;
+        }
+        if (sample.isEmpty()) {
+            // A header-only export: trust the header, the report will say there are no responses.
+            for (int c = 0; c < headers.size(); c++) {
+                if (SCORE_HEADER.matcher(lower(headers.get(c))).find()) {
+                    return c;
+                }
+            }
         }
         for (int c = 0; c < headers.size(); c++) {
             if (ID_HEADER.matcher(lower(headers.get(c))).find()) {
