@@ -2,6 +2,7 @@ package dev.nps.cli;
 
 import dev.nps.api.analytics.ScoreCounts;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -45,7 +46,7 @@ record Analysis(String file, String encoding, char delimiter, Columns columns, l
         if (trend.isEmpty()) {
             return List.of();
         }
-        List<LocalDate> all = new java.util.ArrayList<>();
+        List<LocalDate> all = new ArrayList<>();
         for (LocalDate p = trend.firstKey(); !p.isAfter(trend.lastKey()); p = period.next(p)) {
             all.add(p);
             if (all.size() > MAX_FILLED_PERIODS) {

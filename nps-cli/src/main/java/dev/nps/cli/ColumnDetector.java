@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -217,7 +219,7 @@ final class ColumnDetector {
             return null;
         }
         List<DateFormat> fitting = new ArrayList<>();
-        java.util.Map<DateFormat, Long> parsed = new java.util.HashMap<>();
+        Map<DateFormat, Long> parsed = new HashMap<>();
         for (DateFormat f : candidates) {
             long ok = values.stream().filter(v -> f.toDate(v, zone) != null).count();
             // Allow a couple of stray cells (extra header rows, a typo), but the column must be dates through and through.
@@ -254,7 +256,7 @@ final class ColumnDetector {
         String how = f == DateFormat.ISO
                 ? "read as ISO 8601 (e.g. '" + example + "'); times with an offset are converted to " + zone.getId()
                   + ", times without one are taken as " + zone.getId()
-                : "read as " + f.name() + " (e.g. '" + example + "'), taken as " + zone.getId();
+                : "read as " + f.shortName() + " with an optional time (e.g. '" + example + "'), taken as " + zone.getId();
         return new DateChoice(column, f, how);
     }
 

@@ -4,6 +4,7 @@ import dev.nps.api.analytics.Comparison;
 import dev.nps.api.analytics.IntervalMethod;
 import dev.nps.api.analytics.NpsSummary;
 import dev.nps.api.analytics.ScoreCounts;
+import dev.nps.cli.internal.TextSource;
 import dev.nps.engine.analytics.NpsStatistics;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ final class TextReport {
     void write() {
         Columns c = a.columns();
         line("%s: %s data rows, %s, %s-delimited", a.file(), count(a.dataRows()), a.encoding(),
-                dev.nps.cli.internal.TextSource.describe(a.delimiter()));
+                TextSource.describe(a.delimiter()));
         out.println();
         out.println("Columns used");
         line("  score     \"%s\" (%s)", c.name(c.score()), c.scoreWhy());
