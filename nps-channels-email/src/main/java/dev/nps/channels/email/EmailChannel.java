@@ -177,7 +177,7 @@ public final class EmailChannel implements Channel {
                 c.transport.sendMessage(message, message.getAllRecipients());
                 pool.giveBack(c, true, true);
                 breaker.record(false);
-                return SendOutcome.accepted(message.getMessageID());
+                return SendOutcome.accepted(message.id());
             } catch (MessagingException | IllegalStateException e) {
                 pool.giveBack(c, false, false);
                 Outcomes.Failure f = e instanceof MessagingException m ? Outcomes.sendFailure(m, message.contentWritten())

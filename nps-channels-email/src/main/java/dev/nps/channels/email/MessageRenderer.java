@@ -159,6 +159,10 @@ final class MessageRenderer {
             super.writeTo(os, ignoreList);
         }
 
+        String id() {
+            return id;
+        }
+
         boolean contentWritten() {
             return contentWritten;
         }
