@@ -336,7 +336,13 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         }
         points.sort((a, b) -> Long.compare(a[0], b[0]));
         int[] xs = points.stream().mapToInt(p -> (int) p[1]).toArray();
-        AlertStatistics.Ewma chart = AlertStatistics.ewma(base, xs, rule.lambda(), rule.limitWidth());
+        long seed = java.util.Objects.hash(rule.id(), base, xs.length);
+        double width = AlertStatistics.calibratedLimitWidth(base, xs.length, rule.lambda(), rule.alpha(),
+                Math.max(1000, (int) Math.ceil(20 / rule.alpha())), seed);
+        if (Double.isInfinite(width)) {
+            return List.of();
+        }
+        AlertStatistics.Ewma chart = AlertStatistics.ewma(base, xs, rule.lambda(), width);
         if (!chart.signalled()) {
             return List.of();
         }
@@ -352,7 +358,8 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         facts.put("responsesCharted", Integer.toString(xs.length));
         facts.put("responsesBaseline", Long.toString(base.total()));
         facts.put("lambda", Double.toString(rule.lambda()));
-        facts.put("limitWidth", Double.toString(rule.limitWidth()));
+        facts.put("limitWidth", fmt(width));
+        facts.put("alpha", Double.toString(rule.alpha()));
         String title = "NPS below its control limit" + rule.surveyId().map(s -> " on " + s).orElse("");
         String detail = "The EWMA of the last " + xs.length + " responses (" + fmt(chart.last()) + ") fell below the lower control limit "
                 + fmt(chart.lowerLimit()) + " around the baseline NPS " + fmt(chart.centre()) + " (n=" + base.total() + ").";

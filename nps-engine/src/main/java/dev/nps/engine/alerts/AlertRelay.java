@@ -304,6 +304,25 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
             return this;
         }
 
+        /**
+         * Takes an engine's clock and alert sinks; a sink that is also an {@link EventSink} (the signed webhook)
+         * gets the outgoing events too.
+         *
+         * @param engine the engine, never null
+         * @return this
+         */
+        public Builder engine(dev.nps.engine.NpsEngine engine) {
+            Objects.requireNonNull(engine, "engine");
+            clock(engine.clock());
+            for (AlertSink sink : engine.alertSinks()) {
+                alertSink(sink);
+                if (sink instanceof EventSink events) {
+                    eventSink(events);
+                }
+            }
+            return this;
+        }
+
         public Builder alertSink(AlertSink sink) {
             put(alertSinks, Objects.requireNonNull(sink, "sink").name(), sink, "alert sink");
             return this;

@@ -118,6 +118,72 @@ public final class AlertStatistics {
     }
 
     /**
+     * Finds the control-limit width (in standard deviations) that gives the wanted false-alarm probability for a
+     * chart of {@code n} responses, by parametric bootstrap: baselines are redrawn from the baseline's shares (so
+     * the error of estimating the centre and variance counts), windows of {@code n} in-control responses are drawn
+     * from the same shares, and the width is the {@code 1 - alpha} quantile of how far each simulated chart dips
+     * below its centre. Normal-theory widths (L = 3) are far too narrow for NPS data: with few detractors a single
+     * one is a large jump, and a 500-response window then false-alarms in a third to a half of in-control cases.
+     *
+     * @param baseline    the baseline's counts
+     * @param n           responses in the charted window
+     * @param lambda      smoothing, in (0, 1]
+     * @param alpha       wanted false-alarm probability for the whole window
+     * @param simulations simulated charts, e.g. 2000
+     * @param seed        the simulation's seed (the same inputs give the same width)
+     * @return the width; infinite when the baseline has no variance (then no chart can be drawn)
+     */
+    public static double calibratedLimitWidth(ScoreCounts baseline, int n, double lambda, double alpha, int simulations, long seed) {
+        long total = baseline.total();
+        if (total == 0 || n == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double p = (double) baseline.promoters() / total;
+        double d = (double) baseline.detractors() / total;
+        if (NpsStatistics.variance(baseline) == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] dips = new double[simulations];
+        for (int s = 0; s < simulations; s++) {
+            long promoters = 0;
+            long detractors = 0;
+            // Past 5,000 baseline responses the estimation error is negligible next to the window's own noise.
+            if (total > 5_000) {
+                promoters = Math.round(p * total);
+                detractors = Math.round(d * total);
+            }
+            for (long i = 0; total <= 5_000 && i < total; i++) {
+                double u = random.nextDouble();
+                if (u < p) {
+                    promoters++;
+                } else if (u < p + d) {
+                    detractors++;
+                }
+            }
+            double mean = (double) (promoters - detractors) / total;
+            double variance = (double) (promoters + detractors) / total - mean * mean;
+            double sigma = Math.sqrt(Math.max(variance, 0));
+            double z = mean;
+            double decay = 1;
+            double worst = 0;
+            for (int t = 0; t < n; t++) {
+                double u = random.nextDouble();
+                int x = u < p ? 1 : u < p + d ? -1 : 0;
+                z = lambda * x + (1 - lambda) * z;
+                decay *= (1 - lambda) * (1 - lambda);
+                double sd = sigma * Math.sqrt(lambda / (2 - lambda) * (1 - decay));
+                double standardized = sd == 0 ? (z < mean ? Double.POSITIVE_INFINITY : 0) : (mean - z) / sd;
+                worst = Math.max(worst, standardized);
+            }
+            dips[s] = worst;
+        }
+        Arrays.sort(dips);
+        int index = Math.min(simulations - 1, (int) Math.ceil((1 - alpha) * simulations));
+        return dips[index];
+    }
+
+    /**
      * A one-sided test result.
      *
      * @param difference    recent minus baseline, in points

@@ -9,15 +9,16 @@ import java.util.Optional;
 
 /**
  * Continuous monitoring: an EWMA chart over per-response values (-1 detractor, 0 passive, +1 promoter) in
- * answer order, with the centre and the lower control limit from the baseline's mean and variance. Alerts when
- * the EWMA falls below the limit.
+ * answer order, centred on the baseline's mean, with a lower control limit whose width is calibrated by
+ * simulation so that an in-control window false-alarms with probability {@code alpha}
+ * ({@link AlertStatistics#calibratedLimitWidth}). Alerts when the EWMA falls below the limit.
  *
  * @param id            the rule id
  * @param surveyId      the survey, or empty for all
  * @param window        the charted window, ending at the evaluation time
  * @param baseline      the window the in-control mean and variance come from, ending where the chart starts
  * @param lambda        smoothing weight in (0, 1]; small values catch small lasting shifts
- * @param limitWidth    the limit's width in standard deviations (L), e.g. 3
+ * @param alpha         false-alarm probability of one evaluation of an in-control window, e.g. 0.01
  * @param minBaseline   fewest baseline responses for a chart
  * @param minResponses  fewest charted responses before a signal counts
  * @param coolDown      least time between two alerts
@@ -25,7 +26,7 @@ import java.util.Optional;
  * @since 0.1
  */
 public record ControlChartRule(String id, Optional<String> surveyId, Duration window, Duration baseline, double lambda,
-                               double limitWidth, int minBaseline, int minResponses, Duration coolDown,
+                               double alpha, int minBaseline, int minResponses, Duration coolDown,
                                Alert.Severity severity) implements AlertRule {
 
     public ControlChartRule {
@@ -35,7 +36,7 @@ public record ControlChartRule(String id, Optional<String> surveyId, Duration wi
 
     /**
      * @param id the rule id
-     * @return a builder with the defaults: the last 7 days charted against the 28 days before, lambda 0.1, L 3
+     * @return a builder with the defaults: the last 7 days charted against the 28 days before, lambda 0.1, false-alarm probability 0.01
      */
     public static Builder named(String id) {
         return new Builder(id);
@@ -51,8 +52,8 @@ public record ControlChartRule(String id, Optional<String> surveyId, Duration wi
         if (!(lambda > 0 && lambda <= 1)) {
             p.add("rules[" + id + "].lambda: must be in (0, 1], e.g. 0.1 (got " + lambda + ")");
         }
-        if (!(limitWidth >= 1 && limitWidth <= 6)) {
-            p.add("rules[" + id + "].limitWidth: must be 1..6 standard deviations, e.g. 3 (got " + limitWidth + ")");
+        if (!(alpha >= 0.001 && alpha <= 0.2)) {
+            p.add("rules[" + id + "].alpha: must be 0.001..0.2, e.g. 0.01 (got " + alpha + ")");
         }
         RuleChecks.atLeast(id, "minBaseline", minBaseline, 30, p);
         RuleChecks.atLeast(id, "minResponses", minResponses, 5, p);
@@ -67,7 +68,7 @@ public record ControlChartRule(String id, Optional<String> surveyId, Duration wi
         private Duration window = Duration.ofDays(7);
         private Duration baseline = Duration.ofDays(28);
         private double lambda = 0.1;
-        private double limitWidth = 3;
+        private double alpha = 0.01;
         private int minBaseline = 100;
         private int minResponses = 10;
         private Duration coolDown = Duration.ofDays(1);
@@ -97,8 +98,9 @@ public record ControlChartRule(String id, Optional<String> surveyId, Duration wi
             return this;
         }
 
-        public Builder limitWidth(double limitWidth) {
-            this.limitWidth = limitWidth;
+        /** @param alpha false-alarm probability of one evaluation of an in-control window (default 0.01) */
+        public Builder alpha(double alpha) {
+            this.alpha = alpha;
             return this;
         }
 
@@ -123,7 +125,7 @@ public record ControlChartRule(String id, Optional<String> surveyId, Duration wi
         }
 
         public ControlChartRule build() {
-            return new ControlChartRule(id, Optional.ofNullable(surveyId), window, baseline, lambda, limitWidth, minBaseline,
+            return new ControlChartRule(id, Optional.ofNullable(surveyId), window, baseline, lambda, alpha, minBaseline,
                     minResponses, coolDown, severity);
         }
     }
