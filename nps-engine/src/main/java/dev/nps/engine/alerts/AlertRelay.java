@@ -91,6 +91,9 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
                 outbox.add(OutboxEntry.pending("event:" + name, new OutboxMessage.EventMessage(event), now));
             }
         });
+        if (alertSinks.isEmpty() && eventSinks.isEmpty()) {
+            LOG.warn("alert {} of rule '{}' reaches nobody: the relay has no alert or event sink", alert.id(), alert.ruleId());
+        }
     }
 
     @Override
@@ -376,7 +379,16 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
             map.put(name, value);
         }
 
+        /**
+         * @return the relay
+         * @throws NpsException {@code CONFIGURATION} when it has no target at all: alerts and events would vanish
+         */
         public AlertRelay build() {
+            if (alertSinks.isEmpty() && eventSinks.isEmpty() && crmWriters.isEmpty()) {
+                throw new NpsException(ErrorCode.CONFIGURATION, "the alert relay has no alert sink, event sink or CRM writer, so "
+                        + "everything published would be lost; configure one (e.g. nps.alert.slack.url or nps.alert.webhook.url "
+                        + "and .secret) or register one with alertSink(...), eventSink(...) or crmWriter(...)");
+            }
             return new AlertRelay(this);
         }
     }

@@ -51,7 +51,14 @@ public final class InMemoryAlertOutbox implements AlertOutbox {
     public synchronized void delivered(String entryId, int attempts, Instant at) {
         update(entryId, e -> e.with(OutboxEntry.State.DELIVERED, attempts, at, Optional.empty()));
         if (++delivered > DELIVERED_KEPT) {
-            entries.values().removeIf(e -> e.state() == OutboxEntry.State.DELIVERED && delivered-- > DELIVERED_KEPT / 2);
+            // Forget the oldest half of the delivered entries (insertion order); pending and dead ones stay.
+            java.util.Iterator<OutboxEntry> it = entries.values().iterator();
+            while (delivered > DELIVERED_KEPT / 2 && it.hasNext()) {
+                if (it.next().state() == OutboxEntry.State.DELIVERED) {
+                    it.remove();
+                    delivered--;
+                }
+            }
         }
     }
 
