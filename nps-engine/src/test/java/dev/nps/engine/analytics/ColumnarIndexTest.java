@@ -106,4 +106,30 @@ class ColumnarIndexTest {
         assertThatThrownBy(() -> index.append("bad id!", ChannelName.EMAIL, 5, T, "pro")).hasMessageContaining("surveyId");
         assertThat(index.size()).isZero();
     }
+
+    @Test
+    void queriesWhileAppendingSeeAConsistentPrefix() throws Exception {
+        ColumnarIndex shared = ColumnarIndex.create(clock, java.util.concurrent.ForkJoinPool.commonPool(), 2, "plan")
+                .tuned(1_000, 1 << 22, 2_000_000);
+        int rows = 300_000;
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < rows; i++) {
+                // every row a promoter, plans past 255 values so the codes widen while queries run
+                shared.append("s", ChannelName.EMAIL, 10, T.plusSeconds(i), "p" + i % 400);
+            }
+        });
+        writer.start();
+        long seen = 0;
+        NpsQuery query = NpsQuery.builder().groupBy("plan").bucket(TimeBucket.DAY).build();
+        while (writer.isAlive()) {
+            NpsResult result = shared.run(query);
+            long responses = result.overall().responses();
+            assertThat(responses).isGreaterThanOrEqualTo(seen);
+            assertThat(result.overall().promoters()).isEqualTo(responses);
+            assertThat(result.groups().stream().mapToLong(g -> g.summary().responses()).sum()).isEqualTo(responses);
+            seen = responses;
+        }
+        writer.join();
+        assertThat(shared.run(query).overall().responses()).isEqualTo(rows);
+    }
 }
