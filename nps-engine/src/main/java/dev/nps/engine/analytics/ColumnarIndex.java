@@ -22,6 +22,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A compact in-memory analytics index: responses kept as columns (one byte of score, four bytes of time,
@@ -50,8 +53,8 @@ public final class ColumnarIndex {
     static final long TIME_BASE = 1_577_836_800L;
     /** Rows per chunk: small enough for the chunk's cells to stay in the L1 cache. */
     private static final int CHUNK = 2048;
-    /** Below this many rows per core, splitting costs more than it saves. */
-    private static final int MIN_ROWS_PER_TASK = 1 << 18;
+    /** Rows a worker claims at a time: enough to make claiming free, few enough to even out busy cores. */
+    private static final int MORSEL_ROWS = 1 << 18;
     /** Largest dense histogram array (ints) per thread; beyond it the query counts into a hash map of cells. */
     private static final int MAX_DENSE_COUNTS = 1 << 22;
     /** Longest slot table (57 years of 15-minute slots; 8 MB while a query runs); beyond it periods are computed per row. */
@@ -64,7 +67,7 @@ public final class ColumnarIndex {
     private final int parallelism;
 
     /** Tests lower these to drive the parallel and the sparse paths with little data. */
-    private int minRowsPerTask = MIN_ROWS_PER_TASK;
+    private int morselRows = MORSEL_ROWS;
     private int maxDenseCounts = MAX_DENSE_COUNTS;
     private int maxSlots = MAX_SLOTS;
 
@@ -155,9 +158,9 @@ public final class ColumnarIndex {
         return index;
     }
 
-    /** Test hook: rows per task, dense counting limit (ints), slot table limit. */
+    /** Test hook: rows per morsel, dense counting limit (ints), slot table limit. */
     ColumnarIndex tuned(int rowsPerTask, int denseCounts, int slots) {
-        this.minRowsPerTask = rowsPerTask;
+        this.morselRows = rowsPerTask;
         this.maxDenseCounts = denseCounts;
         this.maxSlots = slots;
         return this;
@@ -310,7 +313,7 @@ public final class ColumnarIndex {
             }
             data = new Snapshot(size, scores, times, surveys.view(), channels.view(), attributeViews, minTime, maxTime);
         }
-        return new IndexQuery(query, data, attributeKeys, maxDenseCounts, maxSlots).run(executor, parallelism, minRowsPerTask);
+        return new IndexQuery(query, data, attributeKeys, maxDenseCounts, maxSlots).run(executor, parallelism, morselRows);
     }
 
     /** The rows a query sees: the arrays are shared, rows past {@code size} are ignored. */
@@ -405,15 +408,14 @@ public final class ColumnarIndex {
             return data.attributes()[k];
         }
 
-        NpsResult run(Executor executor, int parallelism, int minRowsPerTask) {
+        NpsResult run(Executor executor, int parallelism, int morselRows) {
             int periods = time == null ? 1 : time.periodCount();
             boolean dense = time != null && !time.exact() || time == null;
             dense &= (long) periods * combos * 11 <= maxDenseCounts;
-            int tasks = (int) Math.max(1, Math.min(parallelism, data.size() / minRowsPerTask));
             Cells cells = new Cells();
             if (dense) {
                 int cellCount = periods * combos;
-                int[] counts = splitAndMerge(executor, tasks, (from, to) -> countDense(from, to, cellCount),
+                int[] counts = inParallel(executor, parallelism, morselRows, () -> new int[cellCount * 11], this::countDense,
                         (a, b) -> {
                             for (int i = 0; i < a.length; i++) {
                                 a[i] += b[i];
@@ -422,25 +424,37 @@ public final class ColumnarIndex {
                         });
                 toCells(counts, cellCount, cells);
             } else {
-                Cells merged = splitAndMerge(executor, tasks, this::countSparse, (a, b) -> {
+                cells.addAll(inParallel(executor, parallelism, morselRows, Cells::new, this::countSparse, (a, b) -> {
                     a.addAll(b);
                     return a;
-                });
-                cells.addAll(merged);
+                }));
             }
             return cells.toResult(query);
         }
 
-        /** Splits the rows into contiguous ranges, counts one on this thread and the others on the executor. */
-        private <T> T splitAndMerge(Executor executor, int tasks, RangeCounter<T> counter, java.util.function.BinaryOperator<T> merge) {
+        /**
+         * Counts on this thread and up to {@code parallelism - 1} tasks of the executor, each into its own cells,
+         * then merges them (cells add up). The rows are cut into morsels that each worker claims in turn rather
+         * than into one fixed range per worker: on a busy machine a worker that gets less CPU simply claims fewer
+         * morsels, instead of making the whole query wait for its half.
+         */
+        private <T> T inParallel(Executor executor, int parallelism, int morselRows, Supplier<T> newCells,
+                                 RangeCounter<T> counter, BinaryOperator<T> merge) {
             int n = data.size();
+            int morsels = Math.max(1, (int) (((long) n + morselRows - 1) / morselRows));
+            AtomicInteger next = new AtomicInteger();
+            Supplier<T> worker = () -> {
+                T mine = newCells.get();
+                for (int m = next.getAndIncrement(); m < morsels; m = next.getAndIncrement()) {
+                    counter.count(mine, (int) ((long) m * morselRows), (int) Math.min(n, (long) (m + 1) * morselRows));
+                }
+                return mine;
+            };
             List<CompletableFuture<T>> others = new ArrayList<>();
-            for (int t = 1; t < tasks; t++) {
-                int from = (int) ((long) n * t / tasks);
-                int to = (int) ((long) n * (t + 1) / tasks);
-                others.add(CompletableFuture.supplyAsync(() -> counter.count(from, to), executor));
+            for (int t = 1; t < Math.min(parallelism, morsels); t++) {
+                others.add(CompletableFuture.supplyAsync(worker, executor));
             }
-            T result = counter.count(0, (int) ((long) n / tasks));
+            T result = worker.get();
             for (CompletableFuture<T> f : others) {
                 result = merge.apply(result, f.join());
             }
@@ -448,7 +462,7 @@ public final class ColumnarIndex {
         }
 
         private interface RangeCounter<T> {
-            T count(int from, int to);
+            void count(T into, int from, int to);
         }
 
         /**
@@ -457,8 +471,7 @@ public final class ColumnarIndex {
          * tight loop over one array, and the chunk's cell numbers stay in the L1 cache between passes. A row that
          * fails a filter gets a negative cell number and is skipped by the final pass.
          */
-        private int[] countDense(int from, int to, int cellCount) {
-            int[] counts = new int[cellCount * 11];
+        private void countDense(int[] counts, int from, int to) {
             int[] cell = new int[CHUNK];
             byte[] scores = data.scores();
             int[] times = data.times();
@@ -501,7 +514,6 @@ public final class ColumnarIndex {
                     }
                 }
             }
-            return counts;
         }
 
         private void toCells(int[] counts, int cellCount, Cells cells) {
@@ -527,8 +539,7 @@ public final class ColumnarIndex {
         }
 
         /** The plain path for what dense counting cannot hold: one row at a time into a map of cells. */
-        private Cells countSparse(int from, int to) {
-            Cells cells = new Cells();
+        private void countSparse(Cells cells, int from, int to) {
             ZoneBuckets buckets = query.bucket().isEmpty() ? null : new ZoneBuckets(query.zone(), query.bucket().get());
             String[] values = new String[groupColumns.length];
             rows:
@@ -548,7 +559,6 @@ public final class ColumnarIndex {
                 }
                 cells.add(buckets == null ? Cells.NO_PERIOD : buckets.periodOf(TIME_BASE + t), values, score);
             }
-            return cells;
         }
     }
 
