@@ -92,6 +92,20 @@ class ColumnarIndexProperties {
         });
     }
 
+    /** The single-pass path: every response, one segment, a time bucket. */
+    @Provide
+    Arbitrary<NpsQuery> segmentByPeriodQueries() {
+        return Combinators.combine(Arbitraries.of(KEYS), Arbitraries.of(TimeBucket.class),
+                Arbitraries.of("UTC", "Europe/Berlin", "Asia/Kathmandu").map(ZoneId::of))
+                .as((key, bucket, zone) -> NpsQuery.builder().groupBy(key).bucket(bucket).zone(zone).build());
+    }
+
+    @Property(tries = 150)
+    void indexAnswersSegmentByPeriodExactlyAsTheStoreDoes(@ForAll("rows") List<Row> rows,
+            @ForAll("segmentByPeriodQueries") NpsQuery query, @ForAll("tunings") int[] tuning) {
+        indexAnswersExactlyAsTheStoreDoes(rows, query, tuning);
+    }
+
     @Property(tries = 300)
     void indexAnswersExactlyAsTheStoreDoes(@ForAll("rows") List<Row> rows, @ForAll("queries") NpsQuery query,
                                            @ForAll("tunings") int[] tuning) {
