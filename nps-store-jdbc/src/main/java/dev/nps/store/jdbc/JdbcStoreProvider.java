@@ -42,26 +42,33 @@ public final class JdbcStoreProvider implements StoreProvider {
         if (url.isPresent() && folder.isPresent()) {
             problems.add(config.key("url") + " and " + config.key("folder") + " are both set; set url for a server or folder for the embedded database");
         }
-        collect(problems, () -> url.ifPresent(b::url));
-        collect(problems, () -> folder.filter(f -> url.isEmpty()).ifPresent(f -> b.embedded(Path.of(f))));
+        collect(problems, config, "url", () -> url.ifPresent(b::url));
+        collect(problems, config, "folder", () -> folder.filter(f -> url.isEmpty()).ifPresent(f -> b.embedded(Path.of(f))));
         config.string("user").ifPresent(b::user);
         config.string("password").ifPresent(b::password);
-        collect(problems, () -> b.migrate(config.bool("migrate", true)));
-        collect(problems, () -> b.tablePrefix(config.string("tablePrefix").orElse(JdbcStore.DEFAULT_TABLE_PREFIX)));
-        collect(problems, () -> b.poolSize(config.integer("poolSize", JdbcStore.DEFAULT_POOL_SIZE)));
-        collect(problems, () -> b.fetchSize(config.integer("fetchSize", JdbcStore.DEFAULT_FETCH_SIZE)));
-        collect(problems, () -> b.batchSize(config.integer("batchSize", JdbcStore.DEFAULT_BATCH_SIZE)));
+        collect(problems, config, "migrate", () -> b.migrate(config.bool("migrate", true)));
+        collect(problems, config, "tablePrefix", () -> b.tablePrefix(config.string("tablePrefix").orElse(JdbcStore.DEFAULT_TABLE_PREFIX)));
+        collect(problems, config, "poolSize", () -> b.poolSize(config.integer("poolSize", JdbcStore.DEFAULT_POOL_SIZE)));
+        collect(problems, config, "fetchSize", () -> b.fetchSize(config.integer("fetchSize", JdbcStore.DEFAULT_FETCH_SIZE)));
+        collect(problems, config, "batchSize", () -> b.batchSize(config.integer("batchSize", JdbcStore.DEFAULT_BATCH_SIZE)));
+        if (url.isPresent() && Dialect.forUrl(url.get()).isEmpty()) {
+            problems.add(config.key("url") + ": " + Redaction.maskUrl(url.get())
+                    + " is not supported; use jdbc:h2:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:");
+        }
         if (!problems.isEmpty()) {
             throw new NpsException(ErrorCode.CONFIGURATION, "store 'jdbc' is misconfigured: " + String.join("; ", problems));
         }
         return b.build();
     }
 
-    private static void collect(List<String> problems, Runnable setting) {
+    /** Runs one setting and records its problem under the full key, so every problem is reported at once. */
+    private static void collect(List<String> problems, PluginConfig config, String name, Runnable setting) {
         try {
             setting.run();
         } catch (NpsException e) {
-            problems.add(e.getMessage());
+            String m = e.getMessage();
+            String fullKey = config.key(name);
+            problems.add(m.startsWith(fullKey) ? m : m.startsWith(name + ":") ? fullKey + m.substring(name.length()) : fullKey + ": " + m);
         }
     }
 }
