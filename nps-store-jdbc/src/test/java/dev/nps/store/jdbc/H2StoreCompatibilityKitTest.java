@@ -6,6 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 class H2StoreCompatibilityKitTest extends JdbcStoreKitBase {
     @BeforeAll
     static void database() {
-        createDatabase(TestDatabase.Kind.H2);
+        useDatabase(TestDatabase.Kind.H2);
     }
 }

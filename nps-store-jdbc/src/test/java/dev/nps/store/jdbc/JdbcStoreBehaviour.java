@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -63,10 +62,6 @@ abstract class JdbcStoreBehaviour {
 
     abstract TestDatabase.Kind kind();
 
-    @BeforeAll
-    void createDatabase() {
-        db = TestDatabase.create(kind(), tempDir);
-    }
 
     @AfterAll
     void dropDatabase() {
@@ -77,6 +72,10 @@ abstract class JdbcStoreBehaviour {
 
     @BeforeEach
     void openStore() {
+        if (db == null) {
+            // Created here rather than in @BeforeAll so that a missing server skips every test with its reason.
+            db = TestDatabase.create(kind(), tempDir);
+        }
         prefix = "t" + PREFIXES.incrementAndGet() + "_";
         store = db.store().tablePrefix(prefix).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }

@@ -17,9 +17,11 @@ abstract class JdbcStoreKitBase extends StoreCompatibilityKit {
     @TempDir
     static Path tempDir;
     private static TestDatabase db;
+    private static TestDatabase.Kind kind;
 
-    static void createDatabase(TestDatabase.Kind kind) {
-        db = TestDatabase.create(kind, tempDir);
+    /** Chooses the database kind; the database itself is created by the first test, which skips when it is unset. */
+    static void useDatabase(TestDatabase.Kind databaseKind) {
+        kind = databaseKind;
     }
 
     @AfterAll
@@ -32,6 +34,9 @@ abstract class JdbcStoreKitBase extends StoreCompatibilityKit {
 
     @Override
     protected NpsStore createStore() {
+        if (db == null) {
+            db = TestDatabase.create(kind, tempDir);
+        }
         return db.store().tablePrefix("k" + PREFIXES.incrementAndGet() + "_").poolSize(8).build();
     }
 }

@@ -6,6 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 class MariaDbStoreCompatibilityKitTest extends JdbcStoreKitBase {
     @BeforeAll
     static void database() {
-        createDatabase(TestDatabase.Kind.MARIADB);
+        useDatabase(TestDatabase.Kind.MARIADB);
     }
 }

@@ -6,6 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 class PostgresStoreCompatibilityKitTest extends JdbcStoreKitBase {
     @BeforeAll
     static void database() {
-        createDatabase(TestDatabase.Kind.POSTGRES);
+        useDatabase(TestDatabase.Kind.POSTGRES);
     }
 }
