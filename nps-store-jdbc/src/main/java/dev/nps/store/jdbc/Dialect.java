@@ -112,6 +112,17 @@ enum Dialect {
         return false;
     }
 
+    /** @return whether the database aborted the transaction as a deadlock or serialization victim (safe to run again) */
+    static boolean isTransientConflict(SQLException e) {
+        for (SQLException x = e; x != null; x = next(x)) {
+            String state = x.getSQLState();
+            if ("40001".equals(state) || "40P01".equals(state) || x.getErrorCode() == 1213) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the first SQLState found in the chain, or "unknown" */
     static String sqlState(SQLException e) {
         for (SQLException x = e; x != null; x = next(x)) {

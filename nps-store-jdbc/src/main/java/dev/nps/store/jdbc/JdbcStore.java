@@ -86,6 +86,8 @@ public final class JdbcStore implements NpsStore {
             "r.id, r.survey_id, r.contact_id, r.invitation_id, r.score, r.comment, r.channel, r.answered_at_s, r.answered_at_ns";
     /** How often an insert that hit a constraint whose winner then rolled back is tried again. */
     private static final int INSERT_ATTEMPTS = 5;
+    /** How often a write aborted as a deadlock or serialization victim is run. */
+    private static final int TRANSIENT_ATTEMPTS = 3;
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
@@ -953,30 +955,41 @@ public final class JdbcStore implements NpsStore {
         return transaction(operation, work, true);
     }
 
-    /** Runs the work in one transaction: committed when it returns, rolled back when anything is thrown. */
+    /**
+     * Runs the work in one transaction: committed when it returns, rolled back when anything is thrown. A write
+     * the database aborted as a deadlock or serialization victim is run again (it was rolled back whole); reads
+     * are not, since a scan may already have handed rows to its visitor.
+     */
     private <T> T transaction(String operation, Work<T> work, boolean readOnly) {
-        if (closed) {
-            throw new NpsException(ErrorCode.CLOSED, "the store " + description + " is closed");
-        }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            if (autoCommit) {
-                c.setAutoCommit(false);
+        for (int attempt = 1; ; attempt++) {
+            if (closed) {
+                throw new NpsException(ErrorCode.CLOSED, "the store " + description + " is closed");
             }
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
                 if (autoCommit) {
-                    restoreAutoCommit(c);
+                    c.setAutoCommit(false);
                 }
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(c);
+                    throw e;
+                } finally {
+                    if (autoCommit) {
+                        restoreAutoCommit(c);
+                    }
+                }
+            } catch (SQLException e) {
+                if (!readOnly && attempt < TRANSIENT_ATTEMPTS && Dialect.isTransientConflict(e)) {
+                    LOG.debug("{} was chosen as a deadlock or serialization victim (SQLState {}); running it again",
+                            operation, Dialect.sqlState(e));
+                    continue;
+                }
+                throw failure(operation, e, !readOnly);
             }
-        } catch (SQLException e) {
-            throw failure(operation, e, !readOnly);
         }
     }
 
