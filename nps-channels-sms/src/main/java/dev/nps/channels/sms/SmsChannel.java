@@ -82,9 +82,6 @@ public final class SmsChannel implements Channel {
             return new SendOutcome.Permanent(e.getMessage(), false);
         }
         SendOutcome outcome = transport.send(phone.get(), message.text(), message.segments(), delivery.invitationId());
-        if (outcome instanceof SendOutcome.Accepted a) {
-            a.providerMessageId().ifPresent(id -> tracker.report(id, SmsStatus.ACCEPTED, Optional.empty()));
-        }
         LOG.debug("SMS invitation {} ({} segments, {}): {}", delivery.invitationId(), message.segments().segments(),
                 message.segments().encoding(), outcome.getClass().getSimpleName());
         return outcome;
