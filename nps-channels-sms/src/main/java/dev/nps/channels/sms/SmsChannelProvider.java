@@ -99,7 +99,7 @@ public final class SmsChannelProvider implements ChannelProvider {
             return defaultValue;
         }
         try {
-            return Enum.valueOf(type, v.get().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, v.get().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new NpsException(ErrorCode.CONFIGURATION, config.key(name) + ": use one of "
                     + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());

@@ -33,7 +33,12 @@ public final class SmsComposer {
         /** Always ask for a reply "0-10" (the channel collects the answer itself). */
         REPLY,
         /** Always send a link; a delivery without score links fails as a configuration error. */
-        LINK
+        LINK,
+        /**
+         * List all eleven score links, one per line (one tap records the score). About four segments: for
+         * long-message channels or when a landing page is not available; a delivery without links fails.
+         */
+        SCORE_LINKS
     }
 
     /** What to do with an invitation longer than the maximum number of segments. */
@@ -103,6 +108,9 @@ public final class SmsComposer {
     public Composed compose(Delivery delivery) {
         Objects.requireNonNull(delivery, "delivery");
         Locale locale = delivery.locale();
+        if (mode == Mode.SCORE_LINKS) {
+            return composeScoreLinks(delivery);
+        }
         Optional<URI> link = mode == Mode.REPLY ? Optional.empty() : landingLink(delivery.scoreLinks());
         if (mode == Mode.LINK && link.isEmpty()) {
             throw new NpsException(ErrorCode.CONFIGURATION, "sms.mode: LINK needs score links on the delivery; configure response links "
@@ -117,6 +125,31 @@ public final class SmsComposer {
             candidates.add(fill(texts.get(shortKey, locale), question, link));
             candidates.add(fill(texts.get(shortKey, locale), texts.get(SmsTexts.QUESTION_SHORT, locale), link));
         }
+        return pick(delivery, candidates, link);
+    }
+
+    private Composed composeScoreLinks(Delivery delivery) {
+        if (delivery.scoreLinks().isEmpty()) {
+            throw new NpsException(ErrorCode.CONFIGURATION, "sms.mode: SCORE_LINKS needs score links on the delivery; configure response "
+                    + "links on the engine or set sms.mode=reply");
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int score = 0; score < delivery.scoreLinks().size(); score++) {
+            lines.append('\n').append(score).append(": ").append(delivery.scoreLinks().get(score));
+        }
+        Locale locale = delivery.locale();
+        String question = delivery.survey().question().strip();
+        List<String> candidates = new ArrayList<>();
+        candidates.add(texts.get(SmsTexts.INVITATION_LINKS, locale).replace("{question}", question).replace("{links}", lines + "\n").strip());
+        if (overflow == Overflow.SHORTEN) {
+            candidates.add(texts.get(SmsTexts.INVITATION_LINKS_SHORT, locale).replace("{question}", question).replace("{links}", lines + "\n").strip());
+            candidates.add(texts.get(SmsTexts.INVITATION_LINKS_SHORT, locale).replace("{question}", texts.get(SmsTexts.QUESTION_SHORT, locale))
+                    .replace("{links}", lines + "\n").strip());
+        }
+        return pick(delivery, candidates, Optional.empty());
+    }
+
+    private Composed pick(Delivery delivery, List<String> candidates, Optional<URI> link) {
         for (int i = 0; i < candidates.size(); i++) {
             SmsSegments segments = SmsSegments.of(candidates.get(i));
             if (segments.segments() <= maxSegments) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * or for one ({@code de.help}). Immutable.
  *
  * <p>Keys: {@value #INVITATION_REPLY}, {@value #INVITATION_REPLY_SHORT}, {@value #INVITATION_LINK},
- * {@value #INVITATION_LINK_SHORT}, {@value #QUESTION_SHORT}, {@value #THANKS}, {@value #SCORE_HINT},
+ * {@value #INVITATION_LINK_SHORT}, {@value #INVITATION_LINKS}, {@value #INVITATION_LINKS_SHORT}, {@value #QUESTION_SHORT}, {@value #THANKS}, {@value #SCORE_HINT},
  * {@value #OPT_OUT}, {@value #RESUBSCRIBED}, {@value #HELP}.
  *
  * @since 0.1
@@ -26,6 +26,8 @@ public final class SmsTexts {
     public static final String INVITATION_REPLY_SHORT = "invitation.reply.short";
     public static final String INVITATION_LINK = "invitation.link";
     public static final String INVITATION_LINK_SHORT = "invitation.link.short";
+    public static final String INVITATION_LINKS = "invitation.links";
+    public static final String INVITATION_LINKS_SHORT = "invitation.links.short";
     public static final String QUESTION_SHORT = "question.short";
     public static final String THANKS = "reply.thanks";
     public static final String SCORE_HINT = "reply.scoreHint";
@@ -35,7 +37,7 @@ public final class SmsTexts {
     static final String WORDS = "words.scores";
 
     private static final Set<String> KEYS = Set.of(INVITATION_REPLY, INVITATION_REPLY_SHORT, INVITATION_LINK,
-            INVITATION_LINK_SHORT, QUESTION_SHORT, THANKS, SCORE_HINT, OPT_OUT, RESUBSCRIBED, HELP, WORDS);
+            INVITATION_LINK_SHORT, INVITATION_LINKS, INVITATION_LINKS_SHORT, QUESTION_SHORT, THANKS, SCORE_HINT, OPT_OUT, RESUBSCRIBED, HELP, WORDS);
     private static final String BUNDLE = "dev.nps.channels.sms.SmsMessages";
     private static final SmsTexts DEFAULTS = new SmsTexts(Map.of());
 

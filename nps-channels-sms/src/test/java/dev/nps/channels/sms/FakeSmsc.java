@@ -79,6 +79,8 @@ final class FakeSmsc implements AutoCloseable {
     final AtomicInteger maxInFlight = new AtomicInteger();
     volatile int throttleEvery;
     volatile int dropAtSubmit;
+    /** A destination (without '+') the SMSC refuses with ESME_RINVDSTADR. */
+    volatile String refusedDestination = "15005550001";
     volatile DeliveryReceiptState receiptState = DeliveryReceiptState.DELIVRD;
     volatile long latencyNanos;
     private volatile boolean closed;
@@ -151,6 +153,9 @@ final class FakeSmsc implements AutoCloseable {
                     // The link fails while this submit is in flight: no response ever comes.
                     source.close();
                     throw new ProcessRequestException("dropped", SMPPConstant.STAT_ESME_RSYSERR);
+                }
+                if (submitSm.getDestAddress().equals(refusedDestination)) {
+                    throw new ProcessRequestException("invalid destination", SMPPConstant.STAT_ESME_RINVDSTADR);
                 }
                 if (throttleEvery > 0 && n % throttleEvery == 0) {
                     throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
