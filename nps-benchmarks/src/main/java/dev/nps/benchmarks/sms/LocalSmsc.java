@@ -65,7 +65,7 @@ final class LocalSmsc implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        listener = new SMPPServerSessionListener(port);
+        listener = new SMPPServerSessionListener(port, new NoDelayServerConnectionFactory());
         listener.setPduProcessorDegree(4);
         listener.setMessageReceiverListener(new Receiver());
         listener.setResponseDeliveryListener(new Receipts());
@@ -92,6 +92,33 @@ final class LocalSmsc implements AutoCloseable {
             sessions.add(session);
         } catch (Exception e) {
             session.close();
+        }
+    }
+
+    /** Accepted sockets without Nagle's algorithm, as an SMSC would configure them. */
+    private static final class NoDelayServerConnectionFactory implements org.jsmpp.session.connection.ServerConnectionFactory {
+        @Override
+        public org.jsmpp.session.connection.ServerConnection listen(int port) throws IOException {
+            return listen(port, 0, 50);
+        }
+
+        @Override
+        public org.jsmpp.session.connection.ServerConnection listen(int port, int timeout) throws IOException {
+            return listen(port, timeout, 50);
+        }
+
+        @Override
+        public org.jsmpp.session.connection.ServerConnection listen(int port, int timeout, int backlog) throws IOException {
+            ServerSocket socket = new ServerSocket(port, backlog, java.net.InetAddress.getLoopbackAddress());
+            socket.setSoTimeout(timeout);
+            return new org.jsmpp.session.connection.socket.ServerSocketConnection(socket) {
+                @Override
+                public org.jsmpp.session.connection.Connection accept() throws IOException {
+                    java.net.Socket s = socket.accept();
+                    s.setTcpNoDelay(true);
+                    return new org.jsmpp.session.connection.socket.SocketConnection(s);
+                }
+            };
         }
     }
 

@@ -117,7 +117,7 @@ final class SmppTransport implements SmsTransport {
         if (closed) {
             return false;
         }
-        SMPPSession s = new SMPPSession();
+        SMPPSession s = new SMPPSession(this::connect);
         s.setEnquireLinkTimer((int) Math.min(Integer.MAX_VALUE, config.enquireLinkInterval().toMillis()));
         s.setTransactionTimer(config.responseTimeout().toMillis());
         s.setMessageReceiverListener(new Receiver());
@@ -130,6 +130,11 @@ final class SmppTransport implements SmsTransport {
             s.close();
             return false;
         }
+        if (closed) {
+            // close() ran while this bind was in progress: do not leave a session behind.
+            s.unbindAndClose();
+            return true;
+        }
         s.addSessionStateListener(this::onStateChange);
         session = s;
         if (!s.getSessionState().isBound()) {
@@ -140,6 +145,23 @@ final class SmppTransport implements SmsTransport {
         failedBinds.set(0);
         LOG.info("SMPP session bound to {}:{} as transceiver", config.host(), config.port());
         return true;
+    }
+
+    /**
+     * Opens the socket with a connect timeout (jSMPP's default factory has none) and without Nagle's algorithm:
+     * SMPP is request/response, and a small submit held back for a delayed ACK costs tens of milliseconds.
+     */
+    private org.jsmpp.session.connection.Connection connect(String host, int port) throws IOException {
+        java.net.Socket socket = new java.net.Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new java.net.InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, config.responseTimeout().toMillis()));
+            return new org.jsmpp.session.connection.socket.SocketConnection(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     private void onStateChange(SessionState newState, SessionState oldState, Session source) {
