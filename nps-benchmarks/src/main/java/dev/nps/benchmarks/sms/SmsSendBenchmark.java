@@ -63,6 +63,7 @@ public class SmsSendBenchmark {
     private ExecutorService pool;
     private List<Delivery> deliveries;
     private final AtomicInteger failures = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<SendOutcome> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -96,7 +97,8 @@ public class SmsSendBenchmark {
             smsc.close();
         }
         if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " sends were not accepted; the figures are void");
+            throw new IllegalStateException(failures.get() + " sends were not accepted (first: " + firstFailure.get()
+                    + "); the figures are void");
         }
     }
 
@@ -125,6 +127,7 @@ public class SmsSendBenchmark {
             return 1;
         }
         failures.incrementAndGet();
+        firstFailure.compareAndSet(null, o);
         return 0;
     }
 }
