@@ -74,6 +74,9 @@ final class RestTransport implements SmsTransport {
             LOG.warn("SMS REST send for invitation {}: no answer within {}; it may have been sent", reference, config.requestTimeout());
             return new SendOutcome.Ambiguous("no answer within " + config.requestTimeout() + " after the request was sent");
         } catch (IOException e) {
+            // Also what a pooled connection the server closed while idle looks like: nothing tells whether the
+            // request was read, so it stays ambiguous. Keep jdk.httpclient.keepalive.timeout below the server's idle timeout.
+            LOG.debug("SMS REST send for invitation {} failed mid-request: {}", reference, e.toString());
             return new SendOutcome.Ambiguous("connection failed during the request: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
