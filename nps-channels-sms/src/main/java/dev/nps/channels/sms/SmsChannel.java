@@ -45,10 +45,24 @@ public final class SmsChannel implements Channel {
     private volatile SmsStatusListener statusListener = SmsStatusListener.NONE;
     private volatile Optional<SmsConversation> conversation = Optional.empty();
 
-    private SmsChannel(Builder b, SmsTransport transport) {
-        this.transport = transport;
+    private SmsChannel(Builder b, java.util.function.Function<SmsChannel, SmsTransport> transport) {
         this.composer = b.composer;
         this.tracker = new SmsStatusTracker((id, status, error) -> statusListener.onStatus(id, status, error), b.trackerCapacity);
+        // Last: the SMPP transport calls back into this channel (receipts, inbound) once started.
+        this.transport = transport.apply(this);
+    }
+
+    /** What the SMPP session reports back: receipts to the tracker, inbound messages to the conversation. */
+    private final class SmppCallbacks implements SmppTransport.Callbacks {
+        @Override
+        public void onStatus(String providerMessageId, SmsStatus status, Optional<String> errorCode) {
+            tracker.report(providerMessageId, status, errorCode);
+        }
+
+        @Override
+        public Optional<SmsConversation> conversation() {
+            return conversation;
+        }
     }
 
     /** @return a builder; set exactly one transport */
@@ -211,24 +225,14 @@ public final class SmsChannel implements Channel {
                 throw new NpsException(ErrorCode.CONFIGURATION, "sms.transport: set rest(...) or smpp(...)");
             }
             if (rest != null) {
-                return new SmsChannel(this, new RestTransport(rest, clock));
+                RestConfig config = rest;
+                Clock c = clock;
+                return new SmsChannel(this, channel -> new RestTransport(config, c));
             }
-            SmppTransport[] holder = new SmppTransport[1];
-            SmsChannel[] channel = new SmsChannel[1];
-            holder[0] = new SmppTransport(smpp, new SmppTransport.Callbacks() {
-                @Override
-                public void onStatus(String id, SmsStatus status, Optional<String> error) {
-                    channel[0].tracker.report(id, status, error);
-                }
-
-                @Override
-                public Optional<SmsConversation> conversation() {
-                    return channel[0].conversation;
-                }
-            });
-            channel[0] = new SmsChannel(this, holder[0]);
-            holder[0].start();
-            return channel[0];
+            SmppConfig config = smpp;
+            SmsChannel channel = new SmsChannel(this, ch -> new SmppTransport(config, ch.new SmppCallbacks()));
+            ((SmppTransport) channel.transport).start();
+            return channel;
         }
     }
 }
