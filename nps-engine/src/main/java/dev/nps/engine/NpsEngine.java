@@ -4,6 +4,7 @@ import dev.nps.api.ChannelName;
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.api.Response;
+import dev.nps.engine.analytics.NpsAnalytics;
 import dev.nps.engine.providers.ProviderKind;
 import dev.nps.engine.providers.ProviderResolver;
 import dev.nps.engine.store.InMemoryStore;
@@ -46,14 +47,16 @@ import org.slf4j.LoggerFactory;
  * Unless {@link Builder#discoverProviders(boolean) turned off}, {@link java.util.ServiceLoader} then adds what
  * the class path provides, chosen by the table written in {@link ProviderResolver}; an explicitly registered
  * plug-in always beats a discovered one of the same slot or name. Each discovered provider is created with its
- * own slice of the {@link Builder#config(PluginConfig) configuration}: {@code nps.store.<name>.*},
- * {@code nps.channel.<name>.*}, {@code nps.text.<name>.*}, {@code nps.alert.<name>.*}. The engine reads these
- * keys itself:
+ * own slice of the {@link Builder#config(PluginConfig) configuration}: {@code nps.store.*} for the store,
+ * {@code nps.text.*} for the text analyser, {@code nps.channel.<name>.*} for a channel,
+ * {@code nps.alert.<name>.*} for an alert sink. The engine reads these keys itself:
  * <ul>
  *   <li>{@value #STORE_NAME_KEY}: the store provider to use, e.g. {@code jdbc};</li>
  *   <li>{@value #TEXT_ANALYSER_NAME_KEY}: the text analyser provider to use;</li>
  *   <li>{@value #CHANNELS_KEY}: comma-separated channel providers to create (default: every one discovered);</li>
- *   <li>{@value #ALERT_SINKS_KEY}: comma-separated alert sink providers to create (default: every one discovered);</li>
+ *   <li>{@value #ALERT_SINKS_KEY}: comma-separated alert sink providers to create (default: every one discovered
+ *       whose {@link dev.nps.spi.AlertSinkProvider#configured configured(...)} says it has settings, so the
+ *       built-in {@code slack} and {@code webhook} sinks start only once their URL is set);</li>
  *   <li>{@value #MAX_COMMENT_LENGTH_KEY}: the comment length limit.</li>
  * </ul>
  * There is never a silent default store: without one, {@link Builder#build()} fails and says which artifact
@@ -97,6 +100,7 @@ public final class NpsEngine implements AutoCloseable {
     private final Surveys surveys;
     private final Contacts contacts;
     private final EngineResponses responses;
+    private final NpsAnalytics analytics;
 
     private NpsEngine(Parts parts) {
         this.store = parts.store;
@@ -110,6 +114,7 @@ public final class NpsEngine implements AutoCloseable {
         this.surveys = new EngineSurveys(store, lifecycle);
         this.contacts = new EngineContacts(store, lifecycle);
         this.responses = new EngineResponses(store, lifecycle, maxCommentLength, parts.listeners);
+        this.analytics = new NpsAnalytics(store, clock);
     }
 
     /** @return a new builder */
@@ -133,6 +138,15 @@ public final class NpsEngine implements AutoCloseable {
     public Responses responses() {
         lifecycle.requireOpen();
         return responses;
+    }
+
+    /**
+     * @return NPS analytics over the engine's store: {@code analytics().nps().survey("s").last(Duration.ofDays(7))
+     *         .groupBy("plan").run()}
+     */
+    public NpsAnalytics analytics() {
+        lifecycle.requireOpen();
+        return analytics;
     }
 
     /** @return the store in use */
@@ -702,6 +716,13 @@ public final class NpsEngine implements AutoCloseable {
             List<PluginProvider<?>> chosen = attempt(() -> ProviderResolver.chooseEach(ProviderKind.ALERT_SINK, Optional.ofNullable(wanted), candidates))
                     .orElse(List.of());
             for (PluginProvider<?> p : chosen) {
+                if (wanted == null && p instanceof dev.nps.spi.AlertSinkProvider asp
+                        && !asp.configured(root.scoped(ProviderKind.ALERT_SINK.configPrefix(p.name())))) {
+                    // Built-in sinks (slack, webhook) ship with the engine: unconfigured, they are not wanted.
+                    LOG.info("NPS alert sink '{}' is on the class path but not configured (no keys under {}.*); skipped",
+                            p.name(), ProviderKind.ALERT_SINK.configPrefix(p.name()));
+                    continue;
+                }
                 AlertSink s = create(ProviderKind.ALERT_SINK, p, AlertSink.class);
                 if (s != null) {
                     parts.alertSinks.add(s);
