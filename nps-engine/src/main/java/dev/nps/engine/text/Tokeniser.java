@@ -48,7 +48,14 @@ final class Tokeniser {
                 sb.append(bad ? ' ' : c);
             }
         }
-        return sb != null ? sb.toString() : (len == text.length() ? text : text.substring(0, len));
+        String clean = sb != null ? sb.toString() : (len == text.length() ? text : text.substring(0, len));
+        return clean.indexOf('&') >= 0 ? unescapeHtml(clean) : clean;
+    }
+
+    /** Comments exported from web forms often carry the five basic HTML entities; "&lt;3" is a heart. */
+    private static String unescapeHtml(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&apos;", "'").replace("&amp;", "&");
     }
 
     /** @return the sentiment tokens of sanitised text whose emoji were already replaced */

@@ -1,0 +1,33 @@
+package dev.nps.benchmarks.text;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Evaluates the built-in text analyser on public labelled data that stays outside the repository.
+ *
+ * <p>Usage: {@code TextEvaluation <vader-dir> <Restaurants_Train.xml>}; prints Markdown tables.
+ */
+public final class TextEvaluation {
+    private TextEvaluation() {}
+
+    /**
+     * @param args the VADER folder and the SemEval-2014 restaurant training file
+     * @throws Exception when a file cannot be read
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: TextEvaluation <path to vader/> <path to Restaurants_Train.xml>");
+            System.exit(2);
+        }
+        Path vader = Path.of(args[0]);
+        Path semeval = Path.of(args[1]);
+        for (Path p : new Path[] {vader, semeval}) {
+            if (!Files.exists(p)) {
+                System.err.println("not found: " + p + " (see /work/shared/data/README.md)");
+                System.exit(2);
+            }
+        }
+        SentimentEvaluation.run(vader);
+    }
+}
