@@ -2,6 +2,8 @@ package dev.nps.benchmarks.text;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.nps.engine.text.ThemeModel;
 
 /**
  * Evaluates the built-in text analyser on public labelled data that stays outside the repository.
@@ -29,5 +31,7 @@ public final class TextEvaluation {
             }
         }
         SentimentEvaluation.run(vader);
+        ThemeEvaluation.run(semeval, texts -> ThemeModel.discover(texts, List.of(), true),
+                texts -> ThemeModel.discover(texts, List.of(), false), Boolean.getBoolean("verbose"));
     }
 }

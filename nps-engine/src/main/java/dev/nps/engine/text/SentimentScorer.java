@@ -128,6 +128,12 @@ public final class SentimentScorer {
         return normalise(sum);
     }
 
+    /** @return the VADER valence of a lower-case word, or 0 when it is not in the lexicon */
+    static double lexiconValence(String lower) {
+        Double v = LEXICON.valence(lower);
+        return v == null ? 0 : v;
+    }
+
     /** @return {@code x / sqrt(x^2 + alpha)} clipped to -1..1 */
     static double normalise(double score) {
         double norm = score / Math.sqrt(score * score + ALPHA);

@@ -1,0 +1,158 @@
+package dev.nps.benchmarks.text;
+
+import dev.nps.engine.text.SentimentScorer;
+import dev.nps.engine.text.ThemeModel;
+import dev.nps.spi.Sentiment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Themes on the SemEval-2014 restaurant sentences: themes are discovered without labels on every sentence, each
+ * discovered theme is mapped to the gold category it co-occurs with most on the first 30% (when that is at least
+ * half of its sentences), then micro-F1 over food/service/price/ambience, NMI and purity, and category polarity
+ * accuracy are measured on the other 70%.
+ */
+final class ThemeEvaluation {
+    static final List<String> CATEGORIES = List.of("food", "service", "price", "ambience");
+    static final double MAPPING_SPLIT = 0.3;
+
+    private ThemeEvaluation() {}
+
+    record Sentence(String text, Map<String, String> gold) {}
+
+    record Result(String name, int themes, int mapped, double precision, double recall, double f1, double nmi,
+                  double purity, double coverage, double polarityAccuracy, int polarityN) {}
+
+    static List<Sentence> read(Path xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = f.newDocumentBuilder().parse(xml.toFile());
+        NodeList nodes = doc.getElementsByTagName("sentence");
+        List<Sentence> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element s = (Element) nodes.item(i);
+            String text = s.getElementsByTagName("text").item(0).getTextContent();
+            Map<String, String> gold = new LinkedHashMap<>();
+            NodeList cats = s.getElementsByTagName("aspectCategory");
+            for (int k = 0; k < cats.getLength(); k++) {
+                Element c = (Element) cats.item(k);
+                if (CATEGORIES.contains(c.getAttribute("category"))) {
+                    gold.put(c.getAttribute("category"), c.getAttribute("polarity"));
+                }
+            }
+            out.add(new Sentence(text, gold));
+        }
+        return out;
+    }
+
+    static Result evaluate(String name, List<Sentence> all, ThemeModel model) {
+        int split = (int) (all.size() * MAPPING_SPLIT);
+        List<Sentence> train = all.subList(0, split);
+        List<Sentence> test = all.subList(split, all.size());
+        // map each theme to a gold category on the first part
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        Map<String, Integer> tagged = new HashMap<>();
+        for (Sentence s : train) {
+            for (String t : model.tag(s.text())) {
+                tagged.merge(t, 1, Integer::sum);
+                for (String g : s.gold().keySet()) {
+                    counts.computeIfAbsent(t, x -> new HashMap<>()).merge(g, 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, String> mapping = new HashMap<>();
+        counts.forEach((theme, byCat) -> byCat.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(best -> {
+            if (best.getValue() >= 0.5 * tagged.get(theme)) {
+                mapping.put(theme, best.getKey());
+            }
+        }));
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        List<String> clusters = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        int covered = 0;
+        int polarityRight = 0;
+        int polarityN = 0;
+        SentimentScorer scorer = SentimentScorer.forFeedback();
+        for (Sentence s : test) {
+            List<String> themes = model.tag(s.text());
+            Set<String> predicted = new LinkedHashSet<>();
+            for (String t : themes) {
+                String c = mapping.get(t);
+                if (c != null) {
+                    predicted.add(c);
+                }
+            }
+            for (String c : predicted) {
+                if (s.gold().containsKey(c)) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            }
+            for (String g : s.gold().keySet()) {
+                if (!predicted.contains(g)) {
+                    fn++;
+                }
+            }
+            if (s.gold().size() == 1) {
+                String cluster = themes.isEmpty() ? "(none)" : themes.get(0);
+                clusters.add(cluster);
+                classes.add(s.gold().keySet().iterator().next());
+                covered += themes.isEmpty() ? 0 : 1;
+            }
+            Sentiment.Label label = scorer.score(s.text()).label();
+            for (String polarity : s.gold().values()) {
+                if (polarity.equals("conflict")) {
+                    continue;
+                }
+                polarityN++;
+                if (label.name().toLowerCase(Locale.ROOT).equals(polarity)) {
+                    polarityRight++;
+                }
+            }
+        }
+        double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return new Result(name, model.themes().size(), mapping.size(), p, r, f1, Metrics.nmi(clusters, classes),
+                Metrics.purity(clusters, classes), (double) covered / clusters.size(),
+                (double) polarityRight / polarityN, polarityN);
+    }
+
+    static void run(Path xml, Function<List<String>, ThemeModel> withSeeds, Function<List<String>, ThemeModel> withoutSeeds,
+                    boolean verbose) throws Exception {
+        List<Sentence> all = read(xml);
+        List<String> texts = all.stream().map(Sentence::text).toList();
+        ThemeModel seeded = withSeeds.apply(texts);
+        ThemeModel bare = withoutSeeds.apply(texts);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "## Themes on SemEval-2014 restaurants (%d sentences; mapping on the first %.0f%%, scored on the rest)%n",
+                all.size(), 100 * MAPPING_SPLIT);
+        System.out.println("| discovery | themes | mapped | precision | recall | micro-F1 | NMI | purity | coverage | polarity acc (n) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Result r : List.of(evaluate("with built-in topic map", all, seeded), evaluate("no topic map (ablation)", all, bare))) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%d) |%n", r.name(), r.themes(),
+                    r.mapped(), r.precision(), r.recall(), r.f1(), r.nmi(), r.purity(), r.coverage(), r.polarityAccuracy(), r.polarityN());
+        }
+        if (verbose) {
+            for (ThemeModel m : List.of(seeded, bare)) {
+                System.out.println();
+                m.themes().forEach(t -> System.out.println("- " + t.name() + ": " + String.join(", ", t.keywords().subList(0, Math.min(12, t.keywords().size())))));
+            }
+        }
+    }
+}

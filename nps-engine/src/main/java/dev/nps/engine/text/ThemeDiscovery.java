@@ -1,0 +1,435 @@
+package dev.nps.engine.text;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Unsupervised theme discovery over a batch of comments.
+ *
+ * <ol>
+ *   <li>Candidate terms: stems of non-stop words found in at least {@code minDf} comments and in at most half of
+ *       them; words that mostly carry sentiment ("great", "terrible") are judgements, not topics, and are left out
+ *       unless the seed map names them. Bigrams and trigrams of adjacent stems become candidates when they occur
+ *       together far more often than chance (pointwise mutual information at least log 3).</li>
+ *   <li>Each candidate gets a context vector: the candidates it shares comments with, weighted by positive PMI.</li>
+ *   <li>Seed topics from the built-in synonym map that the batch mentions form the first themes; every other
+ *       candidate joins the seed theme whose centroid context is most similar (cosine), when that similarity is
+ *       high enough and clearly above the runner-up.</li>
+ *   <li>The remaining candidates are grouped by average-link agglomerative clustering on the same cosine; groups
+ *       mentioned often enough become new themes, labelled with their most frequent word or phrase.</li>
+ * </ol>
+ */
+final class ThemeDiscovery {
+    /**
+     * Tuning of discovery.
+     *
+     * @param minDf          fewest comments a term must appear in (raised to 0.2% of the batch for large batches)
+     * @param maxThemes      most themes returned
+     * @param useSeeds       whether the built-in topic map seeds the themes
+     * @param assign         least cosine to join a seed theme
+     * @param margin         least lead over the second-best seed theme
+     * @param cluster        least average-link cosine to group two new-theme clusters
+     * @param minThemeShare  least share of comments a new theme must be mentioned in
+     */
+    record Options(int minDf, int maxThemes, boolean useSeeds, double assign, double margin, double cluster,
+                   double minThemeShare) {
+        static final Options DEFAULT = new Options(2, 30, true, 0.30, 0.10, 0.25, 0.01);
+
+        Options withoutSeeds() {
+            return new Options(minDf, maxThemes, false, assign, margin, cluster, minThemeShare);
+        }
+    }
+
+    private ThemeDiscovery() {}
+
+    static List<ThemeModel.Entry> discover(Collection<String> comments, Options o) {
+        int nDocs = comments.size();
+        List<Set<String>> docs = new ArrayList<>(nDocs);
+        Map<String, Integer> df = new HashMap<>();
+        Map<String, Map<String, Integer>> surface = new HashMap<>();
+        for (String c : comments) {
+            List<Terms.Token> tokens = Terms.tokens(Tokeniser.sanitise(c));
+            Set<String> terms = Terms.terms(tokens, 3);
+            docs.add(terms);
+            for (String t : terms) {
+                df.merge(t, 1, Integer::sum);
+            }
+            recordSurface(tokens, surface);
+        }
+        if (nDocs == 0) {
+            return List.of();
+        }
+        int minDf = Math.max(o.minDf(), (int) Math.ceil(0.002 * nDocs));
+        Map<String, String> seedOf = o.useSeeds() ? seedIndex() : Map.of();
+
+        // 1. candidates
+        List<String> candidates = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : df.entrySet()) {
+            String t = e.getKey();
+            int d = e.getValue();
+            if (d < minDf) {
+                continue;
+            }
+            if (t.indexOf(' ') < 0) {
+                boolean seed = seedOf.containsKey(t);
+                if (!seed && (d > nDocs / 2 || t.length() < 3 || isJudgement(t, surface))) {
+                    continue;
+                }
+                candidates.add(t);
+            } else {
+                String[] parts = t.split(" ");
+                double expected = 1.0;
+                boolean ok = true;
+                for (String p : parts) {
+                    Integer pd = df.get(p);
+                    if (pd == null || isJudgement(p, surface)) {
+                        ok = false;
+                        break;
+                    }
+                    expected *= (double) pd / nDocs;
+                }
+                if (ok && d >= Math.max(3, minDf) && d / (expected * nDocs) >= 3) {
+                    candidates.add(t);
+                }
+            }
+        }
+        candidates.sort(Comparator.comparing((String t) -> -df.get(t)).thenComparing(t -> t));
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            idx.put(candidates.get(i), i);
+        }
+
+        // 2. context vectors (sparse, PPMI over comment co-occurrence)
+        int m = candidates.size();
+        List<Map<Integer, Double>> cooc = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            cooc.add(new HashMap<>());
+        }
+        for (Set<String> doc : docs) {
+            List<Integer> present = new ArrayList<>();
+            for (String t : doc) {
+                Integer i = idx.get(t);
+                if (i != null) {
+                    present.add(i);
+                }
+            }
+            for (int a : present) {
+                for (int b : present) {
+                    if (a != b && !overlaps(candidates.get(a), candidates.get(b))) {
+                        cooc.get(a).merge(b, 1.0, Double::sum);
+                    }
+                }
+            }
+        }
+        List<Map<Integer, Double>> vectors = new ArrayList<>(m);
+        for (int a = 0; a < m; a++) {
+            Map<Integer, Double> v = new HashMap<>();
+            double dfa = df.get(candidates.get(a));
+            for (Map.Entry<Integer, Double> e : cooc.get(a).entrySet()) {
+                double dfb = df.get(candidates.get(e.getKey()));
+                double pmi = Math.log(e.getValue() * nDocs / (dfa * dfb));
+                if (pmi > 0) {
+                    v.put(e.getKey(), pmi);
+                }
+            }
+            vectors.add(normalise(v));
+        }
+
+        // 3. seed themes and assignment by context
+        Map<String, List<Integer>> seedMembers = new LinkedHashMap<>();
+        int[] assigned = new int[m];
+        java.util.Arrays.fill(assigned, -1);
+        List<String> seedLabels = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            String label = seedFor(candidates.get(i), seedOf);
+            if (label != null) {
+                seedMembers.computeIfAbsent(label, k -> new ArrayList<>()).add(i);
+            }
+        }
+        seedLabels.addAll(seedMembers.keySet());
+        List<Map<Integer, Double>> centroids = new ArrayList<>();
+        for (int s = 0; s < seedLabels.size(); s++) {
+            Map<Integer, Double> c = new HashMap<>();
+            for (int i : seedMembers.get(seedLabels.get(s))) {
+                assigned[i] = s;
+                double w = Math.log(1 + df.get(candidates.get(i)));
+                vectors.get(i).forEach((k, v) -> c.merge(k, v * w, Double::sum));
+            }
+            centroids.add(normalise(c));
+        }
+        for (int i = 0; i < m; i++) {
+            if (assigned[i] >= 0 || centroids.isEmpty()) {
+                continue;
+            }
+            double best = 0;
+            double second = 0;
+            int bestS = -1;
+            for (int s = 0; s < centroids.size(); s++) {
+                double sim = cosine(vectors.get(i), centroids.get(s));
+                if (sim > best) {
+                    second = best;
+                    best = sim;
+                    bestS = s;
+                } else if (sim > second) {
+                    second = sim;
+                }
+            }
+            if (bestS >= 0 && best >= o.assign() && best - second >= o.margin()) {
+                assigned[i] = bestS;
+                seedMembers.get(seedLabels.get(bestS)).add(i);
+            }
+        }
+
+        // 4. new themes from the rest
+        List<List<Integer>> clusters = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            if (assigned[i] < 0) {
+                clusters.add(new ArrayList<>(List.of(i)));
+            }
+        }
+        agglomerate(clusters, vectors, o.cluster(), 400);
+
+        // 5. build entries: seed themes, then new ones, ordered by mentions
+        List<ThemeModel.Entry> out = new ArrayList<>();
+        List<int[]> sizes = new ArrayList<>();
+        for (String label : seedLabels) {
+            List<Integer> members = seedMembers.get(label);
+            ThemeModel.Entry found = entry(label, members, candidates, surface, df);
+            // the seed's own words stay, so a comment using a rarer one is still tagged
+            Set<String> terms = new LinkedHashSet<>(found.terms());
+            seedOf.forEach((term, l) -> {
+                if (l.equals(label)) {
+                    terms.add(term);
+                }
+            });
+            ThemeModel.Entry e = new ThemeModel.Entry(label, terms, found.keywords(), false);
+            out.add(e);
+            sizes.add(new int[] {mentions(e.terms(), docs)});
+        }
+        int minMentions = Math.max(minDf, (int) Math.ceil(o.minThemeShare() * nDocs));
+        Set<String> usedNames = new LinkedHashSet<>(seedLabels);
+        for (List<Integer> cl : clusters) {
+            ThemeModel.Entry e = entry(null, cl, candidates, surface, df);
+            int mentions = mentions(e.terms(), docs);
+            if (mentions >= minMentions && usedNames.add(e.name())) {
+                out.add(e);
+                sizes.add(new int[] {mentions});
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> -sizes.get(i)[0]));
+        List<ThemeModel.Entry> sorted = new ArrayList<>();
+        for (int i : order) {
+            if (sorted.size() < o.maxThemes()) {
+                sorted.add(out.get(i));
+            }
+        }
+        return sorted;
+    }
+
+    private static boolean overlaps(String a, String b) {
+        return a.contains(b) || b.contains(a);
+    }
+
+    /** A word whose every common surface form is clearly positive or negative in the VADER lexicon. */
+    private static boolean isJudgement(String stem, Map<String, Map<String, Integer>> surface) {
+        Map<String, Integer> forms = surface.get(stem);
+        if (forms == null) {
+            return false;
+        }
+        String top = top(forms);
+        return Math.abs(SentimentScorer.lexiconValence(top)) >= 1.0;
+    }
+
+    private static void recordSurface(List<Terms.Token> tokens, Map<String, Map<String, Integer>> surface) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            Terms.Token t = tokens.get(i);
+            if (t.stem() == null) {
+                continue;
+            }
+            surface.computeIfAbsent(t.stem(), k -> new HashMap<>()).merge(t.word(), 1, Integer::sum);
+            String stem = t.stem();
+            String word = t.word();
+            for (int k = 1; k < 3 && i + k < n && tokens.get(i + k).stem() != null; k++) {
+                stem = stem + ' ' + tokens.get(i + k).stem();
+                word = word + ' ' + tokens.get(i + k).word();
+                surface.computeIfAbsent(stem, x -> new HashMap<>()).merge(word, 1, Integer::sum);
+            }
+        }
+    }
+
+    private static Map<String, String> seedIndex() {
+        Map<String, String> m = new HashMap<>();
+        ThemeVocabulary.SEEDS.forEach((label, words) -> {
+            for (String w : words) {
+                String t = Terms.keywordTerm(w);
+                if (t != null) {
+                    m.putIfAbsent(t, label);
+                }
+            }
+        });
+        return m;
+    }
+
+    /** A phrase belongs to the seed of its last word (its head in English noun phrases), else of its first. */
+    private static String seedFor(String term, Map<String, String> seedOf) {
+        String label = seedOf.get(term);
+        if (label != null || term.indexOf(' ') < 0) {
+            return label;
+        }
+        String[] parts = term.split(" ");
+        label = seedOf.get(parts[parts.length - 1]);
+        return label != null ? label : seedOf.get(parts[0]);
+    }
+
+    private static ThemeModel.Entry entry(String label, List<Integer> members, List<String> candidates,
+                                          Map<String, Map<String, Integer>> surface, Map<String, Integer> df) {
+        List<Integer> sorted = new ArrayList<>(members);
+        sorted.sort(Comparator.comparing((Integer i) -> -df.get(candidates.get(i))));
+        Set<String> terms = new LinkedHashSet<>();
+        List<String> keywords = new ArrayList<>();
+        for (int i : sorted) {
+            String t = candidates.get(i);
+            terms.add(t);
+            keywords.add(top(surface.getOrDefault(t, Map.of(t, 1))));
+        }
+        String name = label;
+        if (name == null) {
+            // a phrase reads better than a single word when one is among the most frequent terms
+            name = keywords.get(0);
+            for (int k = 0; k < Math.min(3, sorted.size()); k++) {
+                if (candidates.get(sorted.get(k)).indexOf(' ') > 0) {
+                    name = keywords.get(k);
+                    break;
+                }
+            }
+        }
+        return new ThemeModel.Entry(name, terms, keywords.stream().distinct().limit(20).toList(), false);
+    }
+
+    private static int mentions(Set<String> terms, List<Set<String>> docs) {
+        int n = 0;
+        for (Set<String> d : docs) {
+            for (String t : terms) {
+                if (d.contains(t)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static String top(Map<String, Integer> counts) {
+        String best = null;
+        int bestCount = -1;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static void agglomerate(List<List<Integer>> clusters, List<Map<Integer, Double>> vectors, double threshold,
+                                     int maxItems) {
+        // bounded: only the most frequent leftovers are clustered, which keeps discovery fast on big batches
+        if (clusters.size() > maxItems) {
+            clusters.subList(maxItems, clusters.size()).clear();
+        }
+        int n = clusters.size();
+        double[][] sim = new double[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                sim[a][b] = cosine(vectors.get(clusters.get(a).get(0)), vectors.get(clusters.get(b).get(0)));
+                sim[b][a] = sim[a][b];
+            }
+        }
+        int[] size = new int[n];
+        boolean[] alive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            size[i] = 1;
+            alive[i] = true;
+        }
+        while (true) {
+            double best = threshold;
+            int ba = -1;
+            int bb = -1;
+            for (int a = 0; a < n; a++) {
+                if (!alive[a]) {
+                    continue;
+                }
+                for (int b = a + 1; b < n; b++) {
+                    if (alive[b] && sim[a][b] >= best) {
+                        best = sim[a][b];
+                        ba = a;
+                        bb = b;
+                    }
+                }
+            }
+            if (ba < 0) {
+                break;
+            }
+            for (int c = 0; c < n; c++) {
+                if (alive[c] && c != ba && c != bb) {
+                    double s = (sim[ba][c] * size[ba] + sim[bb][c] * size[bb]) / (size[ba] + size[bb]);
+                    sim[ba][c] = s;
+                    sim[c][ba] = s;
+                }
+            }
+            clusters.get(ba).addAll(clusters.get(bb));
+            size[ba] += size[bb];
+            alive[bb] = false;
+        }
+        List<List<Integer>> kept = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (alive[i]) {
+                kept.add(clusters.get(i));
+            }
+        }
+        clusters.clear();
+        clusters.addAll(kept);
+    }
+
+    private static Map<Integer, Double> normalise(Map<Integer, Double> v) {
+        double norm = 0;
+        for (double x : v.values()) {
+            norm += x * x;
+        }
+        if (norm == 0) {
+            return v;
+        }
+        double inv = 1 / Math.sqrt(norm);
+        Map<Integer, Double> out = new HashMap<>(v.size() * 2);
+        v.forEach((k, x) -> out.put(k, x * inv));
+        return out;
+    }
+
+    private static double cosine(Map<Integer, Double> a, Map<Integer, Double> b) {
+        if (a.size() > b.size()) {
+            Map<Integer, Double> t = a;
+            a = b;
+            b = t;
+        }
+        double dot = 0;
+        for (Map.Entry<Integer, Double> e : a.entrySet()) {
+            Double y = b.get(e.getKey());
+            if (y != null) {
+                dot += e.getValue() * y;
+            }
+        }
+        return dot;
+    }
+}
