@@ -181,7 +181,8 @@ final class ThemeDiscovery {
                     second = sim;
                 }
             }
-            if (bestS >= 0 && best >= o.assign() && best - second >= o.margin()) {
+            if (bestS >= 0 && best >= o.assign() && best - second >= o.margin()
+                    && best >= nearestOutsider(i, m, assigned, vectors)) {
                 assigned[i] = bestS;
                 seedMembers.get(seedLabels.get(bestS)).add(i);
             }
@@ -235,6 +236,21 @@ final class ThemeDiscovery {
             }
         }
         return sorted;
+    }
+
+    /**
+     * The similarity of a candidate to its nearest candidate outside every seed: a word closer to such a neighbour
+     * than to any seed theme ("password" next to "login") is left to form a new theme with it. Only the most
+     * frequent candidates are compared, which bounds the work.
+     */
+    private static double nearestOutsider(int i, int m, int[] assigned, List<Map<Integer, Double>> vectors) {
+        double best = 0;
+        for (int k = 0; k < Math.min(m, 500); k++) {
+            if (k != i && assigned[k] < 0) {
+                best = Math.max(best, cosine(vectors.get(i), vectors.get(k)));
+            }
+        }
+        return best;
     }
 
     private static boolean overlaps(String a, String b) {

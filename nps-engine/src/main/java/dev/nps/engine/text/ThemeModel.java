@@ -142,7 +142,12 @@ public final class ThemeModel {
      * @return the model
      */
     public static ThemeModel discover(Collection<String> comments, List<UserTheme> userThemes, boolean builtinTopics) {
-        discover(List.of(), userThemes);
+        if (comments == null) {
+            throw NpsException.invalid("comments", "must not be null; pass an empty list for none");
+        }
+        if (userThemes == null) {
+            throw NpsException.invalid("userThemes", "must not be null; pass an empty list for none");
+        }
         ThemeDiscovery.Options o = builtinTopics ? ThemeDiscovery.Options.DEFAULT : ThemeDiscovery.Options.DEFAULT.withoutSeeds();
         return new ThemeModel(userThemes, ThemeDiscovery.discover(comments, o), List.of());
     }

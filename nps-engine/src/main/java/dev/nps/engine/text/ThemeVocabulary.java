@@ -29,7 +29,7 @@ final class ThemeVocabulary {
             + "made makes take took takes say said says tell told know knew think thought want wanted would could "
             + "one two three first last next every ever never always back us will shall may might must thing things "
             + "something anything everything nothing way ways sure give gave put like bit little around though "
-            + "however since yet another within without upon via etc re ll ve s t d m").split(" ")));
+            + "keep keeps kept however since yet another within without upon via etc re ll ve s t d m").split(" ")));
 
     /** Seed topics: label to words and phrases customers use for it. A word belongs to one seed only. */
     static final Map<String, List<String>> SEEDS = seeds();
