@@ -74,6 +74,7 @@ final class FeedbackDomain {
         m.put("slow", -1.2);
         m.put("slower", -1.2);
         m.put("sluggish", -1.4);
+        m.put("late", -1.0);
         m.put("expensive", -1.0);
         m.put("overpriced", -1.8);
         m.put("pricey", -0.8);
