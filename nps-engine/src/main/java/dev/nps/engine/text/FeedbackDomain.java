@@ -109,7 +109,7 @@ final class FeedbackDomain {
                 "doesn't work", "does not work", "didn't work", "did not work", "stopped working", "not fixed",
                 "not resolved", "don't care", "doesn't care", "didn't care", "did not care", "didn't help",
                 "did not help", "doesn't help", "charged twice", "double charged", "hidden fees", "on hold",
-                "hung up", "keeps crashing"}) {
+                "hung up", "keeps crashing", "thumbs down"}) {
             m.put(p, -1.8);
         }
         for (String p : new String[] {"waste of time", "waste of money", "took forever", "takes forever",
@@ -119,7 +119,7 @@ final class FeedbackDomain {
         }
         for (String p : new String[] {"easy to use", "took care of", "above and beyond", "worth the money",
                 "worth every penny", "for free", "good value", "great value", "value for money", "quick response",
-                "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me"}) {
+                "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me", "thumbs up"}) {
             m.put(p, 2.0);
         }
         return Map.copyOf(m);
