@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Evaluates the built-in text analyser on the public labelled data kept outside the repository.
+# Usage: nps-benchmarks/eval-text.sh [path to the shared data folder]   (default: ../shared/data from the project root)
+# Prints Markdown tables: sentiment on the VADER ground truth, themes and polarity on SemEval-2014 restaurants.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${1:-$root/../shared/data}"
+vader="${VADER_DIR:-$data/vader}"
+semeval="${SEMEVAL_XML:-$data/semeval2014-restaurants/Restaurants_Train.xml}"
+cd "$root"
+mvn -B -q -pl nps-benchmarks -am compile -DskipTests
+mvn -B -q -pl nps-benchmarks dependency:build-classpath -Dmdep.outputFile="$root/nps-benchmarks/target/classpath.txt" >/dev/null
+# the reactor's freshly compiled classes come first, ahead of any older jar in the local repository
+cp="nps-benchmarks/target/classes:nps-engine/target/classes:nps-api/target/classes:$(cat nps-benchmarks/target/classpath.txt)"
+exec java -cp "$cp" dev.nps.benchmarks.text.TextEvaluation "$vader" "$semeval"
