@@ -33,7 +33,7 @@ final class ThemeEvaluation {
     record Sentence(String text, Map<String, String> gold) {}
 
     record Result(String name, int themes, int mapped, double precision, double recall, double f1, double nmi,
-                  double purity, double coverage, double polarityAccuracy, int polarityN) {}
+                  double purity, double coverage, double polarityAccuracy, double aspectPolarityAccuracy, int polarityN) {}
 
     static List<Sentence> read(Path xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -86,6 +86,7 @@ final class ThemeEvaluation {
         int covered = 0;
         int polarityRight = 0;
         int polarityN = 0;
+        int aspectRight = 0;
         SentimentScorer scorer = SentimentScorer.forFeedback();
         for (Sentence s : test) {
             List<String> themes = model.tag(s.text());
@@ -115,13 +116,27 @@ final class ThemeEvaluation {
                 covered += themes.isEmpty() ? 0 : 1;
             }
             Sentiment.Label label = scorer.score(s.text()).label();
-            for (String polarity : s.gold().values()) {
+            Map<String, Sentiment> byTheme = scorer.byTheme(s.text(), model);
+            for (Map.Entry<String, String> g : s.gold().entrySet()) {
+                String polarity = g.getValue();
                 if (polarity.equals("conflict")) {
                     continue;
                 }
                 polarityN++;
                 if (label.name().toLowerCase(Locale.ROOT).equals(polarity)) {
                     polarityRight++;
+                }
+                double sum = 0;
+                int k = 0;
+                for (Map.Entry<String, Sentiment> e : byTheme.entrySet()) {
+                    if (g.getKey().equals(mapping.get(e.getKey()))) {
+                        sum += e.getValue().compound();
+                        k++;
+                    }
+                }
+                Sentiment.Label aspect = k == 0 ? label : Sentiment.of(sum / k).label();
+                if (aspect.name().toLowerCase(Locale.ROOT).equals(polarity)) {
+                    aspectRight++;
                 }
             }
         }
@@ -130,7 +145,7 @@ final class ThemeEvaluation {
         double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
         return new Result(name, model.themes().size(), mapping.size(), p, r, f1, Metrics.nmi(clusters, classes),
                 Metrics.purity(clusters, classes), (double) covered / clusters.size(),
-                (double) polarityRight / polarityN, polarityN);
+                (double) polarityRight / polarityN, (double) aspectRight / polarityN, polarityN);
     }
 
     static void run(Path xml, Function<List<String>, ThemeModel> withSeeds, Function<List<String>, ThemeModel> withoutSeeds,
@@ -142,11 +157,12 @@ final class ThemeEvaluation {
         System.out.println();
         System.out.printf(Locale.ROOT, "## Themes on SemEval-2014 restaurants (%d sentences; mapping on the first %.0f%%, scored on the rest)%n",
                 all.size(), 100 * MAPPING_SPLIT);
-        System.out.println("| discovery | themes | mapped | precision | recall | micro-F1 | NMI | purity | coverage | polarity acc (n) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| discovery | themes | mapped | precision | recall | micro-F1 | NMI | purity | coverage | polarity acc, sentence (n) | polarity acc, theme clauses |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : List.of(evaluate("with built-in topic map", all, seeded), evaluate("no topic map (ablation)", all, bare))) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%d) |%n", r.name(), r.themes(),
-                    r.mapped(), r.precision(), r.recall(), r.f1(), r.nmi(), r.purity(), r.coverage(), r.polarityAccuracy(), r.polarityN());
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%d) | %.3f |%n", r.name(), r.themes(),
+                    r.mapped(), r.precision(), r.recall(), r.f1(), r.nmi(), r.purity(), r.coverage(), r.polarityAccuracy(), r.polarityN(),
+                    r.aspectPolarityAccuracy());
         }
         if (verbose) {
             for (ThemeModel m : List.of(seeded, bare)) {

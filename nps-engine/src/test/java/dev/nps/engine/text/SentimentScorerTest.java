@@ -110,4 +110,13 @@ class SentimentScorerTest {
         assertThat(vader.score("サポートの対応がとても遅かったです").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(vader.score("Служба поддержки работает медленно").label()).isEqualTo(Sentiment.Label.NEUTRAL);
     }
+
+    @Test
+    void eachThemeGetsTheSentimentOfItsOwnClause() {
+        java.util.Map<String, Sentiment> byTheme = feedback.byTheme("The price was great but the delivery was painfully slow",
+                ThemeModel.builtin());
+        assertThat(byTheme.get("price").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(byTheme.get("delivery time").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(feedback.byTheme("Nothing to say", ThemeModel.builtin())).isEmpty();
+    }
 }
