@@ -14,7 +14,8 @@ import java.util.List;
  * @param mentions            responses whose comment mentions it
  * @param share               mentions divided by all responses of the report, 0..1
  * @param nps                 the NPS of the responses that mention it, with its interval
- * @param averageSentiment    mean compound sentiment (-1..1) of those comments
+ * @param averageSentiment    mean compound sentiment (-1..1) towards the theme in those comments (from the
+ *                            clauses that mention it)
  * @param impact              overall NPS minus the NPS without these responses, in points
  * @param impactStandardError standard error of the impact, in points (NaN when undefined)
  * @param trend               mentions and NPS per period, oldest first

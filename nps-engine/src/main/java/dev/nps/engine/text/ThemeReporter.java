@@ -80,7 +80,13 @@ public final class ThemeReporter {
 
     /** One analysed row. */
     private record Analysed(FeedbackRow row, Category category, double sentiment, List<ThemeTagger.Match> themes,
-                            LocalDate period) {}
+                            Map<String, Sentiment> themeSentiment, LocalDate period) {
+        /** The sentiment towards one theme (from the clauses mentioning it), else the comment's. */
+        double sentiment(String theme) {
+            Sentiment s = themeSentiment.get(theme);
+            return s == null ? sentiment : s.compound();
+        }
+    }
 
     /**
      * @param rows the responses; none null
@@ -101,7 +107,7 @@ public final class ThemeReporter {
             boolean has = !r.comment().isBlank();
             commented += has ? 1 : 0;
             all.add(new Analysed(r, Category.of(r.score()), has ? scorer.compound(r.comment()) : 0,
-                    has ? tagger.match(r.comment()) : List.of(), periodOf(r)));
+                    has ? tagger.match(r.comment()) : List.of(), has ? scorer.byTheme(r.comment(), m) : Map.of(), periodOf(r)));
         }
         ScoreCounts overallCounts = counts(all);
         NpsSummary overall = summarize(overallCounts);
@@ -127,7 +133,7 @@ public final class ThemeReporter {
         ScoreCounts rest = overallCounts.minus(themeCounts);
         long n = overallCounts.total();
         double share = (double) mentions.size() / n;
-        double sentiment = mentions.stream().mapToDouble(Analysed::sentiment).average().orElse(0);
+        double sentiment = mentions.stream().mapToDouble(a -> a.sentiment(theme)).average().orElse(0);
         double impact;
         double impactSe;
         if (rest.total() == 0) {
@@ -188,7 +194,7 @@ public final class ThemeReporter {
         List<Analysed> sorted = new ArrayList<>(mentions);
         sorted.sort(Comparator.comparingInt((Analysed a) -> a.themes().get(0).theme().equals(theme) ? 0 : 1)
                 .thenComparingInt(a -> -hits(a, theme))
-                .thenComparingDouble(a -> Math.abs(a.sentiment() - averageSentiment))
+                .thenComparingDouble(a -> Math.abs(a.sentiment(theme) - averageSentiment))
                 .thenComparingInt(a -> a.row().comment().length()));
         Set<String> out = new LinkedHashSet<>();
         for (Analysed a : sorted) {
@@ -230,9 +236,10 @@ public final class ThemeReporter {
                 for (Analysed a : inCat) {
                     if (mentions(a, t.name())) {
                         mentions++;
-                        sum += a.sentiment();
-                        pos += a.sentiment() >= Sentiment.THRESHOLD ? 1 : 0;
-                        neg += a.sentiment() <= -Sentiment.THRESHOLD ? 1 : 0;
+                        double v = a.sentiment(t.name());
+                        sum += v;
+                        pos += v >= Sentiment.THRESHOLD ? 1 : 0;
+                        neg += v <= -Sentiment.THRESHOLD ? 1 : 0;
                     }
                 }
                 if (mentions > 0) {
