@@ -27,6 +27,7 @@ import org.w3c.dom.NodeList;
 final class ThemeEvaluation {
     static final List<String> CATEGORIES = List.of("food", "service", "price", "ambience");
     static final double MAPPING_SPLIT = 0.3;
+    static final double MAPPING_PRECISION = Double.parseDouble(System.getProperty("mapping", "0.6"));
 
     private ThemeEvaluation() {}
 
@@ -74,10 +75,21 @@ final class ThemeEvaluation {
         }
         Map<String, String> mapping = new HashMap<>();
         counts.forEach((theme, byCat) -> byCat.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(best -> {
-            if (best.getValue() >= 0.5 * tagged.get(theme)) {
+            if (best.getValue() >= MAPPING_PRECISION * tagged.get(theme)) {
                 mapping.put(theme, best.getKey());
             }
         }));
+        if (Boolean.getBoolean("verbose")) {
+            Map<String, int[]> perTheme = new LinkedHashMap<>();
+            for (Sentence s : test) {
+                for (String t : model.tag(s.text())) {
+                    String c = mapping.get(t);
+                    int[] x = perTheme.computeIfAbsent(t, k -> new int[2]);
+                    x[s.gold().containsKey(c) ? 0 : 1]++;
+                }
+            }
+            perTheme.forEach((t, x) -> System.out.println("  " + t + " -> " + mapping.get(t) + " right " + x[0] + " wrong " + x[1]));
+        }
         int tp = 0;
         int fp = 0;
         int fn = 0;

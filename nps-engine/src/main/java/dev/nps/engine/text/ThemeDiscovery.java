@@ -47,9 +47,17 @@ final class ThemeDiscovery {
         }
     }
 
+    static final double GROUP_ASSIGN = 0.3;
+    static final double SEED_WEIGHT = 3.0;
+
     private ThemeDiscovery() {}
 
-    static List<ThemeModel.Entry> discover(Collection<String> comments, Options o) {
+    /** The themes found, and the weight of each term for ranking a comment's themes (rarer terms weigh more). */
+    record Result(List<ThemeModel.Entry> entries, Map<String, Double> weights) {
+        static final Result EMPTY = new Result(List.of(), Map.of());
+    }
+
+    static Result discover(Collection<String> comments, Options o) {
         int nDocs = comments.size();
         List<Set<String>> docs = new ArrayList<>(nDocs);
         Map<String, Integer> df = new HashMap<>();
@@ -64,7 +72,7 @@ final class ThemeDiscovery {
             recordSurface(tokens, surface);
         }
         if (nDocs == 0) {
-            return List.of();
+            return Result.EMPTY;
         }
         int minDf = Math.max(o.minDf(), (int) Math.ceil(0.002 * nDocs));
         Map<String, String> seedOf = o.useSeeds() ? seedIndex() : Map.of();
@@ -196,6 +204,35 @@ final class ThemeDiscovery {
             }
         }
         agglomerate(clusters, vectors, o.cluster(), 400);
+        // a group of dish names is more clearly "food" than any one of them: compare whole groups to the seeds again
+        if (!centroids.isEmpty()) {
+            for (java.util.Iterator<List<Integer>> it = clusters.iterator(); it.hasNext(); ) {
+                List<Integer> cl = it.next();
+                Map<Integer, Double> c = new HashMap<>();
+                for (int i : cl) {
+                    double w = Math.log(1 + df.get(candidates.get(i)));
+                    vectors.get(i).forEach((k, v) -> c.merge(k, v * w, Double::sum));
+                }
+                Map<Integer, Double> centroid = normalise(c);
+                double best = 0;
+                double second = 0;
+                int bestS = -1;
+                for (int s2 = 0; s2 < centroids.size(); s2++) {
+                    double sim = cosine(centroid, centroids.get(s2));
+                    if (sim > best) {
+                        second = best;
+                        best = sim;
+                        bestS = s2;
+                    } else if (sim > second) {
+                        second = sim;
+                    }
+                }
+                if (bestS >= 0 && best >= GROUP_ASSIGN && best - second >= o.margin()) {
+                    seedMembers.get(seedLabels.get(bestS)).addAll(cl);
+                    it.remove();
+                }
+            }
+        }
 
         // 5. build entries: seed themes, then new ones, ordered by mentions
         List<ThemeModel.Entry> out = new ArrayList<>();
@@ -230,12 +267,18 @@ final class ThemeDiscovery {
         }
         order.sort(Comparator.comparing((Integer i) -> -sizes.get(i)[0]));
         List<ThemeModel.Entry> sorted = new ArrayList<>();
+        Map<String, Double> weights = new HashMap<>();
         for (int i : order) {
             if (sorted.size() < o.maxThemes()) {
-                sorted.add(out.get(i));
+                ThemeModel.Entry e = out.get(i);
+                sorted.add(e);
+                for (String t : e.terms()) {
+                    // a word of the built-in topic map is a clearer sign of its topic than one found by context
+                    weights.put(t, seedOf.containsKey(t) ? SEED_WEIGHT : 1.0);
+                }
             }
         }
-        return sorted;
+        return new Result(List.copyOf(sorted), Map.copyOf(weights));
     }
 
     /**

@@ -48,15 +48,15 @@ public final class ThemeModel {
     /** A remembered rename or merge. */
     private record Edit(List<String> from, String to) {}
 
-    private static final ThemeModel BUILTIN = new ThemeModel(List.of(), seedEntries(), List.of());
+    private static final ThemeModel BUILTIN = new ThemeModel(List.of(), new ThemeDiscovery.Result(seedEntries(), Map.of()), List.of());
 
     private final List<UserTheme> userThemes;
-    private final List<Entry> discovered;
+    private final ThemeDiscovery.Result discovered;
     private final List<Edit> edits;
     private final List<Entry> entries;
     private final ThemeTagger tagger;
 
-    private ThemeModel(List<UserTheme> userThemes, List<Entry> discovered, List<Edit> edits) {
+    private ThemeModel(List<UserTheme> userThemes, ThemeDiscovery.Result discovered, List<Edit> edits) {
         this.userThemes = List.copyOf(userThemes);
         this.edits = List.copyOf(edits);
         List<Entry> user = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class ThemeModel {
             user.add(new Entry(u.name(), terms, u.keywords(), true));
         }
         List<Entry> rest = new ArrayList<>();
-        for (Entry e : applyEdits(discovered, this.edits)) {
+        for (Entry e : applyEdits(discovered.entries(), this.edits)) {
             Set<String> terms = new LinkedHashSet<>(e.terms());
             // user themes take precedence: their words no longer mark a discovered theme
             terms.removeAll(userTerms);
@@ -86,7 +86,7 @@ public final class ThemeModel {
                 rest.add(new Entry(e.name(), terms, e.keywords(), false));
             }
         }
-        this.discovered = List.copyOf(discovered);
+        this.discovered = discovered;
         List<Entry> all = new ArrayList<>(user);
         all.addAll(rest);
         this.entries = List.copyOf(all);
@@ -96,7 +96,7 @@ public final class ThemeModel {
             n.add(e.name());
             t.add(e.terms());
         }
-        this.tagger = new ThemeTagger(n, t);
+        this.tagger = new ThemeTagger(n, t, discovered.weights(), user.size());
     }
 
     /** @return the model before any discovery: the built-in customer-feedback topics */

@@ -15,11 +15,23 @@ public final class ThemeTagger {
     /** How many words a phrase may span when matching. */
     private static final int MAX_N = 3;
 
+    /** Added to a user theme's score so that user themes come first. */
+    private static final double USER_BONUS = 1_000;
+
     private final List<String> names;
     private final Map<String, int[]> index;
+    private final Map<String, Double> weights;
+    private final int userThemes;
 
-    ThemeTagger(List<String> names, List<? extends java.util.Collection<String>> termsPerTheme) {
+    /**
+     * @param weights    weight of a term when ranking a comment's themes (1 when absent): rarer terms are more telling
+     * @param userThemes how many of the first themes are the user's
+     */
+    ThemeTagger(List<String> names, List<? extends java.util.Collection<String>> termsPerTheme, Map<String, Double> weights,
+                int userThemes) {
         this.names = List.copyOf(names);
+        this.weights = Map.copyOf(weights);
+        this.userThemes = userThemes;
         Map<String, List<Integer>> build = new HashMap<>();
         for (int t = 0; t < termsPerTheme.size(); t++) {
             for (String term : termsPerTheme.get(t)) {
@@ -31,12 +43,18 @@ public final class ThemeTagger {
         this.index = idx;
     }
 
-    /** A theme found in a comment, with how many of its terms matched. */
-    public record Match(String theme, int hits) {}
+    /**
+     * A theme found in a comment.
+     *
+     * @param theme the theme
+     * @param hits  how many of its terms matched
+     * @param score the relevance used for ordering: the summed weights of the matched terms (rarer terms weigh more)
+     */
+    public record Match(String theme, int hits, double score) {}
 
     /**
      * @param text any comment, may be null or odd
-     * @return the themes mentioned, most hits first, then in the model's order (user themes first)
+     * @return the themes mentioned, user themes first, then the most relevant (summed term weights)
      */
     public List<String> tag(String text) {
         List<Match> matches = match(text);
@@ -49,7 +67,7 @@ public final class ThemeTagger {
 
     /**
      * @param text any comment, may be null or odd
-     * @return the themes mentioned with their hit counts, most hits first
+     * @return the themes mentioned with their hit counts, in the order of {@link #tag(String)}
      */
     public List<Match> match(String text) {
         if (index.isEmpty()) {
@@ -65,6 +83,7 @@ public final class ThemeTagger {
             }
         }
         int[] hits = new int[names.size()];
+        double[] score = new double[names.size()];
         boolean any = false;
         java.util.Set<String> seen = new java.util.HashSet<>();
         int n = stems.size();
@@ -76,8 +95,10 @@ public final class ThemeTagger {
                 }
                 int[] themes = index.get(term);
                 if (themes != null && seen.add(term)) {
+                    double w = weights.getOrDefault(term, 1.0);
                     for (int t : themes) {
                         hits[t]++;
+                        score[t] += w;
                         any = true;
                     }
                 }
@@ -89,11 +110,11 @@ public final class ThemeTagger {
         List<Match> out = new ArrayList<>();
         for (int t = 0; t < hits.length; t++) {
             if (hits[t] > 0) {
-                out.add(new Match(names.get(t), hits[t]));
+                out.add(new Match(names.get(t), hits[t], score[t] + (t < userThemes ? USER_BONUS : 0)));
             }
         }
         // stable sort keeps the model order among equal counts
-        out.sort((a, b) -> Integer.compare(b.hits(), a.hits()));
+        out.sort((a, b) -> Double.compare(b.score(), a.score()));
         return List.copyOf(out);
     }
 }

@@ -29,7 +29,8 @@ final class ThemeVocabulary {
             + "made makes take took takes say said says tell told know knew think thought want wanted would could "
             + "one two three first last next every ever never always back us will shall may might must thing things "
             + "something anything everything nothing way ways sure give gave put like bit little around though "
-            + "keep keeps kept however since yet another within without upon via etc re ll ve s t d m").split(" ")));
+            + "keep keeps kept quite highly seem seems seemed expect expected definitely probably especially pretty rather "
+            + "enough usually often sometimes maybe perhaps else anyway actually totally absolutely able however since yet another within without upon via etc re ll ve s t d m").split(" ")));
 
     /** Seed topics: label to words and phrases customers use for it. A word belongs to one seed only. */
     static final Map<String, List<String>> SEEDS = seeds();
@@ -51,7 +52,7 @@ final class ThemeVocabulary {
                 + "comfortable outdoor patio"));
         m.put("food and drink", words("food meal meals dish dishes menu taste tasted tasty flavor flavors flavour "
                 + "flavours delicious fresh portion portions drink drinks wine coffee dessert desserts cooked bland "
-                + "appetizer appetizers entree entrees cuisine breakfast lunch dinner chef kitchen"));
+                + "appetizer appetizers entree entrees cuisine chef kitchen"));
         m.put("product quality", words("quality product products broken defective durable material materials "
                 + "sturdy flimsy faulty"));
         m.put("ease of use", words("easy intuitive interface navigate navigation confusing complicated usability "
