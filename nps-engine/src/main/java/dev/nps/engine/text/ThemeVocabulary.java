@@ -29,7 +29,8 @@ final class ThemeVocabulary {
             + "made makes take took takes say said says tell told know knew think thought want wanted would could "
             + "one two three first last next every ever never always back us will shall may might must thing things "
             + "something anything everything nothing way ways sure give gave put like bit little around though "
-            + "keep keeps kept quite highly seem seems seemed expect expected definitely probably especially pretty rather "
+            + "keep keeps kept try tried tries trying eat ate eaten eating family full person less end old offer offers main walk "
+            + "quite highly seem seems seemed expect expected definitely probably especially pretty rather "
             + "enough usually often sometimes maybe perhaps else anyway actually totally absolutely able however since yet another within without upon via etc re ll ve s t d m").split(" ")));
 
     /** Seed topics: label to words and phrases customers use for it. A word belongs to one seed only. */
