@@ -48,6 +48,8 @@ final class ThemeDiscovery {
     }
 
     static final double GROUP_ASSIGN = 0.3;
+    /** Most candidate terms considered (the most frequent), which bounds the time on large batches. */
+    static final int MAX_CANDIDATES = 2000;
     static final double SEED_WEIGHT = 3.0;
 
     private ThemeDiscovery() {}
@@ -62,14 +64,20 @@ final class ThemeDiscovery {
         List<Set<String>> docs = new ArrayList<>(nDocs);
         Map<String, Integer> df = new HashMap<>();
         Map<String, Map<String, Integer>> surface = new HashMap<>();
+        List<List<Terms.Token>> tokenised = new ArrayList<>(nDocs);
         for (String c : comments) {
             List<Terms.Token> tokens = Terms.tokens(Tokeniser.sanitise(c));
+            tokenised.add(tokens);
             Set<String> terms = Terms.terms(tokens, 3);
             docs.add(terms);
             for (String t : terms) {
                 df.merge(t, 1, Integer::sum);
             }
-            recordSurface(tokens, surface);
+            for (Terms.Token t : tokens) {
+                if (t.stem() != null) {
+                    surface.computeIfAbsent(t.stem(), k -> new HashMap<>()).merge(t.word(), 1, Integer::sum);
+                }
+            }
         }
         if (nDocs == 0) {
             return Result.EMPTY;
@@ -109,6 +117,10 @@ final class ThemeDiscovery {
             }
         }
         candidates.sort(Comparator.comparing((String t) -> -df.get(t)).thenComparing(t -> t));
+        if (candidates.size() > MAX_CANDIDATES) {
+            candidates.subList(MAX_CANDIDATES, candidates.size()).clear();
+        }
+        recordPhraseSurfaces(tokenised, new java.util.HashSet<>(candidates), surface);
         Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             idx.put(candidates.get(i), i);
@@ -120,23 +132,37 @@ final class ThemeDiscovery {
         for (int i = 0; i < m; i++) {
             cooc.add(new HashMap<>());
         }
-        for (Set<String> doc : docs) {
+        boolean[] phrase = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            phrase[i] = candidates.get(i).indexOf(' ') > 0;
+        }
+        java.util.BitSet[] postings = new java.util.BitSet[m];
+        for (int i = 0; i < m; i++) {
+            postings[i] = new java.util.BitSet(nDocs);
+        }
+        for (int d = 0; d < nDocs; d++) {
             List<Integer> present = new ArrayList<>();
-            for (String t : doc) {
+            for (String t : docs.get(d)) {
                 Integer i = idx.get(t);
                 if (i != null) {
                     present.add(i);
+                    postings[i].set(d);
                 }
             }
-            for (int a : present) {
-                for (int b : present) {
-                    if (a != b && !overlaps(candidates.get(a), candidates.get(b))) {
-                        cooc.get(a).merge(b, 1.0, Double::sum);
+            for (int x = 0; x < present.size(); x++) {
+                int a = present.get(x);
+                for (int y = x + 1; y < present.size(); y++) {
+                    int b = present.get(y);
+                    // a phrase and its own words always co-occur; that says nothing about context
+                    if ((phrase[a] || phrase[b]) && overlaps(candidates.get(a), candidates.get(b))) {
+                        continue;
                     }
+                    cooc.get(a).merge(b, 1.0, Double::sum);
+                    cooc.get(b).merge(a, 1.0, Double::sum);
                 }
             }
         }
-        List<Map<Integer, Double>> vectors = new ArrayList<>(m);
+        List<Vec> vectors = new ArrayList<>(m);
         for (int a = 0; a < m; a++) {
             Map<Integer, Double> v = new HashMap<>();
             double dfa = df.get(candidates.get(a));
@@ -162,13 +188,13 @@ final class ThemeDiscovery {
             }
         }
         seedLabels.addAll(seedMembers.keySet());
-        List<Map<Integer, Double>> centroids = new ArrayList<>();
+        List<Vec> centroids = new ArrayList<>();
         for (int s = 0; s < seedLabels.size(); s++) {
             Map<Integer, Double> c = new HashMap<>();
             for (int i : seedMembers.get(seedLabels.get(s))) {
                 assigned[i] = s;
                 double w = Math.log(1 + df.get(candidates.get(i)));
-                vectors.get(i).forEach((k, v) -> c.merge(k, v * w, Double::sum));
+                vectors.get(i).addTo(c, w);
             }
             centroids.add(normalise(c));
         }
@@ -211,9 +237,9 @@ final class ThemeDiscovery {
                 Map<Integer, Double> c = new HashMap<>();
                 for (int i : cl) {
                     double w = Math.log(1 + df.get(candidates.get(i)));
-                    vectors.get(i).forEach((k, v) -> c.merge(k, v * w, Double::sum));
+                    vectors.get(i).addTo(c, w);
                 }
-                Map<Integer, Double> centroid = normalise(c);
+                Vec centroid = normalise(c);
                 double best = 0;
                 double second = 0;
                 int bestS = -1;
@@ -249,13 +275,13 @@ final class ThemeDiscovery {
             });
             ThemeModel.Entry e = new ThemeModel.Entry(label, terms, found.keywords(), false);
             out.add(e);
-            sizes.add(new int[] {mentions(e.terms(), docs)});
+            sizes.add(new int[] {mentions(members, postings, e.terms(), docs)});
         }
         int minMentions = Math.max(minDf, (int) Math.ceil(o.minThemeShare() * nDocs));
         Set<String> usedNames = new LinkedHashSet<>(seedLabels);
         for (List<Integer> cl : clusters) {
             ThemeModel.Entry e = entry(null, cl, candidates, surface, df);
-            int mentions = mentions(e.terms(), docs);
+            int mentions = mentions(cl, postings, e.terms(), docs);
             if (mentions >= minMentions && usedNames.add(e.name())) {
                 out.add(e);
                 sizes.add(new int[] {mentions});
@@ -286,7 +312,7 @@ final class ThemeDiscovery {
      * than to any seed theme ("password" next to "login") is left to form a new theme with it. Only the most
      * frequent candidates are compared, which bounds the work.
      */
-    private static double nearestOutsider(int i, int m, int[] assigned, List<Map<Integer, Double>> vectors) {
+    private static double nearestOutsider(int i, int m, int[] assigned, List<Vec> vectors) {
         double best = 0;
         for (int k = 0; k < Math.min(m, 500); k++) {
             if (k != i && assigned[k] < 0) {
@@ -310,20 +336,23 @@ final class ThemeDiscovery {
         return Math.abs(SentimentScorer.lexiconValence(top)) >= 1.0;
     }
 
-    private static void recordSurface(List<Terms.Token> tokens, Map<String, Map<String, Integer>> surface) {
-        int n = tokens.size();
-        for (int i = 0; i < n; i++) {
-            Terms.Token t = tokens.get(i);
-            if (t.stem() == null) {
-                continue;
-            }
-            surface.computeIfAbsent(t.stem(), k -> new HashMap<>()).merge(t.word(), 1, Integer::sum);
-            String stem = t.stem();
-            String word = t.word();
-            for (int k = 1; k < 3 && i + k < n && tokens.get(i + k).stem() != null; k++) {
-                stem = stem + ' ' + tokens.get(i + k).stem();
-                word = word + ' ' + tokens.get(i + k).word();
-                surface.computeIfAbsent(stem, x -> new HashMap<>()).merge(word, 1, Integer::sum);
+    private static void recordPhraseSurfaces(List<List<Terms.Token>> docs, Set<String> wanted,
+                                             Map<String, Map<String, Integer>> surface) {
+        for (List<Terms.Token> tokens : docs) {
+            int n = tokens.size();
+            for (int i = 0; i < n; i++) {
+                if (tokens.get(i).stem() == null) {
+                    continue;
+                }
+                String stem = tokens.get(i).stem();
+                String word = tokens.get(i).word();
+                for (int k = 1; k < 3 && i + k < n && tokens.get(i + k).stem() != null; k++) {
+                    stem = stem + ' ' + tokens.get(i + k).stem();
+                    word = word + ' ' + tokens.get(i + k).word();
+                    if (wanted.contains(stem)) {
+                        surface.computeIfAbsent(stem, x -> new HashMap<>()).merge(word, 1, Integer::sum);
+                    }
+                }
             }
         }
     }
@@ -377,17 +406,26 @@ final class ThemeDiscovery {
         return new ThemeModel.Entry(name, terms, keywords.stream().distinct().limit(20).toList(), false);
     }
 
-    private static int mentions(Set<String> terms, List<Set<String>> docs) {
-        int n = 0;
-        for (Set<String> d : docs) {
-            for (String t : terms) {
-                if (d.contains(t)) {
-                    n++;
-                    break;
+    /** Comments mentioning any of a theme's candidates (by postings) or, for a seed theme, any of its own words. */
+    private static int mentions(List<Integer> members, java.util.BitSet[] postings, Set<String> terms, List<Set<String>> docs) {
+        java.util.BitSet any = new java.util.BitSet();
+        for (int i : members) {
+            any.or(postings[i]);
+        }
+        if (terms.size() == members.size()) {
+            return any.cardinality();
+        }
+        for (int d = 0; d < docs.size(); d++) {
+            if (!any.get(d)) {
+                for (String t : terms) {
+                    if (docs.get(d).contains(t)) {
+                        any.set(d);
+                        break;
+                    }
                 }
             }
         }
-        return n;
+        return any.cardinality();
     }
 
     private static String top(Map<String, Integer> counts) {
@@ -402,7 +440,7 @@ final class ThemeDiscovery {
         return best;
     }
 
-    private static void agglomerate(List<List<Integer>> clusters, List<Map<Integer, Double>> vectors, double threshold,
+    private static void agglomerate(List<List<Integer>> clusters, List<Vec> vectors, double threshold,
                                      int maxItems) {
         // bounded: only the most frequent leftovers are clustered, which keeps discovery fast on big batches
         if (clusters.size() > maxItems) {
@@ -462,31 +500,47 @@ final class ThemeDiscovery {
         clusters.addAll(kept);
     }
 
-    private static Map<Integer, Double> normalise(Map<Integer, Double> v) {
+    /** A sparse vector with sorted indices, for fast dot products. */
+    private record Vec(int[] idx, double[] val) {
+        void addTo(Map<Integer, Double> sum, double weight) {
+            for (int k = 0; k < idx.length; k++) {
+                sum.merge(idx[k], val[k] * weight, Double::sum);
+            }
+        }
+    }
+
+    private static Vec normalise(Map<Integer, Double> v) {
         double norm = 0;
         for (double x : v.values()) {
             norm += x * x;
         }
-        if (norm == 0) {
-            return v;
+        double inv = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+        int[] idx = new int[v.size()];
+        int k = 0;
+        for (int key : v.keySet()) {
+            idx[k++] = key;
         }
-        double inv = 1 / Math.sqrt(norm);
-        Map<Integer, Double> out = new HashMap<>(v.size() * 2);
-        v.forEach((k, x) -> out.put(k, x * inv));
-        return out;
+        java.util.Arrays.sort(idx);
+        double[] val = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            val[i] = v.get(idx[i]) * inv;
+        }
+        return new Vec(idx, val);
     }
 
-    private static double cosine(Map<Integer, Double> a, Map<Integer, Double> b) {
-        if (a.size() > b.size()) {
-            Map<Integer, Double> t = a;
-            a = b;
-            b = t;
-        }
+    private static double cosine(Vec a, Vec b) {
+        int[] ai = a.idx();
+        int[] bi = b.idx();
         double dot = 0;
-        for (Map.Entry<Integer, Double> e : a.entrySet()) {
-            Double y = b.get(e.getKey());
-            if (y != null) {
-                dot += e.getValue() * y;
+        int i = 0;
+        int j = 0;
+        while (i < ai.length && j < bi.length) {
+            if (ai[i] == bi[j]) {
+                dot += a.val()[i++] * b.val()[j++];
+            } else if (ai[i] < bi[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
         return dot;
