@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The built-in text analyser: pure Java, no dependency, the default. Sentiment is VADER with the customer-feedback
@@ -26,6 +28,8 @@ import java.util.function.UnaryOperator;
 public final class BuiltinTextAnalyser implements TextAnalyser {
     /** The name of this analyser. {@value} */
     public static final String NAME = "builtin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuiltinTextAnalyser.class);
 
     private final SentimentScorer scorer;
     private final boolean builtinTopics;
@@ -88,10 +92,14 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
             clean.add(t == null ? "" : t);
         }
         if (english(language)) {
+            long start = System.nanoTime();
             ThemeModel base = model.get();
             ThemeModel next = builtinTopics ? base.rediscover(clean)
                     : ThemeModel.discover(clean, List.of(), false).withUserThemes(userThemes(base));
             model.set(next);
+            // counts only: comments and theme keywords may hold personal data
+            LOG.debug("discovered {} themes from {} comments in {} ms", next.themes().size(), clean.size(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
         List<TextAnalysis> out = new ArrayList<>(clean.size());
         for (String t : clean) {
