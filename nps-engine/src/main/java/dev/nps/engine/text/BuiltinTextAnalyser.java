@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * The built-in text analyser: pure Java, no dependency, the default. Sentiment is VADER with the customer-feedback
  * layer ({@link SentimentScorer#forFeedback()}); themes come from the current {@link ThemeModel}, which starts as the
  * built-in topics and is rediscovered from each batch given to {@link #analyseAll(List, Locale)}, keeping the user's
- * themes, renames and merges. Thread-safe: the model is swapped atomically.
+ * themes, renames and merges. Thread-safe: readers see one model or the next, never a mix; writers take turns.
  *
  * <p>Odd text never throws: empty and blank comments, binary data and emoji-only text get a defined result, comments
  * longer than {@value Tokeniser#MAX_CHARS} characters are analysed on their first part, and a comment whose language
@@ -32,12 +32,12 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
     private static final Logger LOG = LoggerFactory.getLogger(BuiltinTextAnalyser.class);
 
     private final SentimentScorer scorer;
-    private final boolean builtinTopics;
     private final AtomicReference<ThemeModel> model;
+    /** Writers (rediscovery, edits) take turns so that none is lost; readers never wait. */
+    private final Object writeLock = new Object();
 
-    private BuiltinTextAnalyser(SentimentScorer scorer, boolean builtinTopics, ThemeModel model) {
+    private BuiltinTextAnalyser(SentimentScorer scorer, ThemeModel model) {
         this.scorer = scorer;
-        this.builtinTopics = builtinTopics;
         this.model = new AtomicReference<>(model);
     }
 
@@ -92,20 +92,24 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
             clean.add(t == null ? "" : t);
         }
         if (english(language)) {
-            long start = System.nanoTime();
-            ThemeModel base = model.get();
-            ThemeModel next = builtinTopics ? base.rediscover(clean)
-                    : ThemeModel.discover(clean, List.of(), false).withUserThemes(userThemes(base));
-            model.set(next);
-            // counts only: comments and theme keywords may hold personal data
-            LOG.debug("discovered {} themes from {} comments in {} ms", next.themes().size(), clean.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+            synchronized (writeLock) {
+                rediscover(clean);
+            }
         }
         List<TextAnalysis> out = new ArrayList<>(clean.size());
         for (String t : clean) {
             out.add(analyse(t, language));
         }
         return List.copyOf(out);
+    }
+
+    private void rediscover(List<String> clean) {
+        long start = System.nanoTime();
+        ThemeModel next = model.get().rediscover(clean);
+        model.set(next);
+        // counts only: comments and theme keywords may hold personal data
+        LOG.debug("discovered {} themes from {} comments in {} ms", next.themes().size(), clean.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** @return the current theme model */
@@ -121,17 +125,11 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
      */
     public ThemeModel updateModel(UnaryOperator<ThemeModel> change) {
         Objects.requireNonNull(change, "change");
-        return model.updateAndGet(m -> Objects.requireNonNull(change.apply(m), "the model change returned null"));
-    }
-
-    private static List<UserTheme> userThemes(ThemeModel m) {
-        List<UserTheme> out = new ArrayList<>();
-        for (ThemeModel.Theme t : m.themes()) {
-            if (t.userDefined()) {
-                out.add(new UserTheme(t.name(), t.keywords()));
-            }
+        synchronized (writeLock) {
+            ThemeModel next = Objects.requireNonNull(change.apply(model.get()), "the model change returned null");
+            model.set(next);
+            return next;
         }
-        return out;
     }
 
     private static List<String> userThemesOnly(ThemeModel m, String text) {
@@ -178,8 +176,7 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
         public BuiltinTextAnalyser build() {
             ThemeModel start = builtinTopics ? ThemeModel.builtin().withUserThemes(userThemes)
                     : ThemeModel.discover(List.of(), userThemes, false);
-            return new BuiltinTextAnalyser(feedbackDomain ? SentimentScorer.forFeedback() : SentimentScorer.vader(),
-                    builtinTopics, start);
+            return new BuiltinTextAnalyser(feedbackDomain ? SentimentScorer.forFeedback() : SentimentScorer.vader(), start);
         }
     }
 }

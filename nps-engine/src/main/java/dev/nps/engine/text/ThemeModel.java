@@ -48,15 +48,19 @@ public final class ThemeModel {
     /** A remembered rename or merge. */
     private record Edit(List<String> from, String to) {}
 
-    private static final ThemeModel BUILTIN = new ThemeModel(List.of(), new ThemeDiscovery.Result(seedEntries(), Map.of()), List.of());
+    private static final ThemeModel BUILTIN = new ThemeModel(List.of(), new ThemeDiscovery.Result(seedEntries(), Map.of()),
+            List.of(), ThemeDiscovery.Options.DEFAULT);
 
     private final List<UserTheme> userThemes;
     private final ThemeDiscovery.Result discovered;
     private final List<Edit> edits;
+    private final ThemeDiscovery.Options options;
     private final List<Entry> entries;
     private final ThemeTagger tagger;
 
-    private ThemeModel(List<UserTheme> userThemes, ThemeDiscovery.Result discovered, List<Edit> edits) {
+    private ThemeModel(List<UserTheme> userThemes, ThemeDiscovery.Result discovered, List<Edit> edits,
+                       ThemeDiscovery.Options options) {
+        this.options = options;
         this.userThemes = List.copyOf(userThemes);
         this.edits = List.copyOf(edits);
         List<Entry> user = new ArrayList<>();
@@ -129,7 +133,8 @@ public final class ThemeModel {
         if (userThemes == null) {
             throw NpsException.invalid("userThemes", "must not be null; pass an empty list for none");
         }
-        return new ThemeModel(userThemes, ThemeDiscovery.discover(comments, ThemeDiscovery.Options.DEFAULT), List.of());
+        return new ThemeModel(userThemes, ThemeDiscovery.discover(comments, ThemeDiscovery.Options.DEFAULT), List.of(),
+                ThemeDiscovery.Options.DEFAULT);
     }
 
     /**
@@ -149,18 +154,19 @@ public final class ThemeModel {
             throw NpsException.invalid("userThemes", "must not be null; pass an empty list for none");
         }
         ThemeDiscovery.Options o = builtinTopics ? ThemeDiscovery.Options.DEFAULT : ThemeDiscovery.Options.DEFAULT.withoutSeeds();
-        return new ThemeModel(userThemes, ThemeDiscovery.discover(comments, o), List.of());
+        return new ThemeModel(userThemes, ThemeDiscovery.discover(comments, o), List.of(), o);
     }
 
     /**
      * @param comments a new batch
-     * @return a model discovered from the new batch, with this model's user themes, renames and merges
+     * @return a model discovered from the new batch the same way (with or without the built-in topics), with this
+     *         model's user themes, renames and merges
      */
     public ThemeModel rediscover(Collection<String> comments) {
         if (comments == null) {
             throw NpsException.invalid("comments", "must not be null; pass an empty list for none");
         }
-        return new ThemeModel(userThemes, ThemeDiscovery.discover(comments, ThemeDiscovery.Options.DEFAULT), edits);
+        return new ThemeModel(userThemes, ThemeDiscovery.discover(comments, options), edits, options);
     }
 
     /**
@@ -171,7 +177,7 @@ public final class ThemeModel {
         if (themes == null) {
             throw NpsException.invalid("userThemes", "must not be null; pass an empty list for none");
         }
-        return new ThemeModel(themes, discovered, edits);
+        return new ThemeModel(themes, discovered, edits, options);
     }
 
     /**
@@ -209,7 +215,7 @@ public final class ThemeModel {
         }
         List<Edit> next = new ArrayList<>(edits);
         next.add(new Edit(from, to));
-        return new ThemeModel(userThemes, discovered, next);
+        return new ThemeModel(userThemes, discovered, next, options);
     }
 
     private String requireDiscovered(String name, String field) {
