@@ -40,7 +40,7 @@ final class ThemeDiscovery {
      */
     record Options(int minDf, int maxThemes, boolean useSeeds, double assign, double margin, double cluster,
                    double minThemeShare) {
-        static final Options DEFAULT = new Options(2, 30, true, 0.30, 0.10, 0.25, 0.01);
+        static final Options DEFAULT = new Options(2, 30, true, 0.30, 0.10, 0.25, 0.02);
 
         Options withoutSeeds() {
             return new Options(minDf, maxThemes, false, assign, margin, cluster, minThemeShare);
