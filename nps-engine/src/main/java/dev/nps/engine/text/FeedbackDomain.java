@@ -34,6 +34,16 @@ final class FeedbackDomain {
      */
     static void applyPhrases(String[] lower, double[] sentiments) {
         int n = lower.length;
+        for (int i = 0; i + 1 < n; i++) {
+            // "too small", "too loud", "too many people": excess is a complaint when the next word is not itself
+            // a judgement ("too good" stays positive); "not too ..." is handled by the negation before it
+            if (lower[i].equals("too") && sentiments[i + 1] == 0 && isWord(lower[i + 1])
+                    && !ThemeVocabulary.STOP_WORDS.contains(lower[i + 1]) && SentimentScorer.lexiconValence(lower[i + 1]) == 0
+                    && valence(lower[i + 1]) == null) {
+                boolean negated = i > 0 && SentimentScorer.negated(lower[i - 1]);
+                sentiments[i + 1] = negated ? 0.74 * TOO : TOO;
+            }
+        }
         for (int i = 0; i < n; i++) {
             for (int len = Math.min(MAX_PHRASE, n - i); len >= 2; len--) {
                 String phrase = join(lower, i, len);
@@ -53,6 +63,18 @@ final class FeedbackDomain {
                 break;
             }
         }
+    }
+
+    /** Valence of "too" before a neutral word. {@value} */
+    private static final double TOO = -1.2;
+
+    private static boolean isWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     private static String join(String[] w, int from, int len) {
@@ -97,6 +119,26 @@ final class FeedbackDomain {
         m.put("intuitive", 1.6);
         m.put("seamless", 1.8);
         m.put("hassle", -1.5);
+        m.put("decent", 1.0);
+        m.put("reasonable", 1.0);
+        m.put("reasonably", 0.8);
+        m.put("mediocre", -1.3);
+        m.put("subpar", -1.5);
+        m.put("prompt", 1.2);
+        m.put("promptly", 1.2);
+        m.put("knowledgeable", 1.5);
+        m.put("polite", 1.5);
+        m.put("professional", 1.2);
+        m.put("inattentive", -1.5);
+        m.put("inefficient", -1.5);
+        m.put("cramped", -1.2);
+        m.put("overcrowded", -1.2);
+        m.put("filthy", -2.0);
+        m.put("soggy", -1.2);
+        m.put("undercooked", -1.5);
+        m.put("overcooked", -1.2);
+        m.put("gem", 2.0);
+        m.put("ripoff", -2.5);
         return Map.copyOf(m);
     }
 
@@ -109,7 +151,7 @@ final class FeedbackDomain {
                 "doesn't work", "does not work", "didn't work", "did not work", "stopped working", "not fixed",
                 "not resolved", "don't care", "doesn't care", "didn't care", "did not care", "didn't help",
                 "did not help", "doesn't help", "charged twice", "double charged", "hidden fees", "on hold",
-                "hung up", "keeps crashing", "thumbs down"}) {
+                "hung up", "keeps crashing", "thumbs down", "rip off", "ripped off"}) {
             m.put(p, -1.8);
         }
         for (String p : new String[] {"waste of time", "waste of money", "took forever", "takes forever",
@@ -119,7 +161,8 @@ final class FeedbackDomain {
         }
         for (String p : new String[] {"easy to use", "took care of", "above and beyond", "worth the money",
                 "worth every penny", "for free", "good value", "great value", "value for money", "quick response",
-                "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me", "thumbs up"}) {
+                "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me", "thumbs up", "must try", "worth it", "bang for the buck",
+                "bang for your buck", "be back", "come back", "coming back", "go back", "going back"}) {
             m.put(p, 2.0);
         }
         return Map.copyOf(m);

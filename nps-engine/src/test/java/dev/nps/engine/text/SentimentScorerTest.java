@@ -98,6 +98,13 @@ class SentimentScorerTest {
         assertThat(feedback.compound("Really easy to use")).isGreaterThan(0.3);
         assertThat(feedback.compound("Not easy to use at all")).isLessThan(-0.05);
         assertThat(feedback.compound("The agent did not help")).isLessThan(-0.05);
+        assertThat(feedback.compound("The portions are too small")).isLessThan(-0.05);
+        assertThat(feedback.compound("The portions are too good")).isGreaterThan(0.05);
+        assertThat(feedback.compound("We will be back")).isGreaterThan(0.05);
+        assertThat(feedback.compound("We won't be back")).isLessThan(-0.05);
+        assertThat(feedback.compound("Decent prices and prompt replies")).isGreaterThan(0.05);
+        assertThat(feedback.compound("What a rip off")).isLessThan(-0.05);
+        assertThat(vader.compound("The portions are too small")).isZero();
     }
 
     @Test
