@@ -139,6 +139,11 @@ final class FeedbackDomain {
         m.put("overcooked", -1.2);
         m.put("gem", 2.0);
         m.put("ripoff", -2.5);
+        m.put("tasteless", -1.5);
+        m.put("overrated", -1.5);
+        m.put("underwhelming", -1.5);
+        m.put("inedible", -2.2);
+        m.put("overdone", -1.0);
         return Map.copyOf(m);
     }
 
@@ -151,7 +156,10 @@ final class FeedbackDomain {
                 "doesn't work", "does not work", "didn't work", "did not work", "stopped working", "not fixed",
                 "not resolved", "don't care", "doesn't care", "didn't care", "did not care", "didn't help",
                 "did not help", "doesn't help", "charged twice", "double charged", "hidden fees", "on hold",
-                "hung up", "keeps crashing", "thumbs down", "rip off", "ripped off"}) {
+                "hung up", "keeps crashing", "thumbs down", "rip off", "ripped off", "nothing special", "below average",
+                "could be better", "could have been better", "could be a lot better", "could have been a lot better",
+                "could be much better", "needs improvement", "room for improvement", "took for ever", "takes for ever",
+                "take for ever"}) {
             m.put(p, -1.8);
         }
         for (String p : new String[] {"waste of time", "waste of money", "took forever", "takes forever",
@@ -162,7 +170,8 @@ final class FeedbackDomain {
         for (String p : new String[] {"easy to use", "took care of", "above and beyond", "worth the money",
                 "worth every penny", "for free", "good value", "great value", "value for money", "quick response",
                 "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me", "thumbs up", "must try", "worth it", "bang for the buck",
-                "bang for your buck", "be back", "come back", "coming back", "go back", "going back"}) {
+                "bang for your buck", "be back", "come back", "coming back", "go back", "going back",
+                "above average"}) {
             m.put(p, 2.0);
         }
         return Map.copyOf(m);
