@@ -7,6 +7,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data}"
 vader="${VADER_DIR:-$data/vader}"
 semeval="${SEMEVAL_XML:-$data/semeval2014-restaurants/Restaurants_Train.xml}"
+for f in "$vader/tweets_GroundTruth.txt" "$semeval"; do
+  [ -f "$f" ] || { echo "not found: $f; pass the shared data folder as the first argument" >&2; exit 2; }
+done
 cd "$root"
 mvn -B -q -pl nps-benchmarks -am compile -DskipTests
 mvn -B -q -pl nps-benchmarks dependency:build-classpath -Dmdep.outputFile="$root/nps-benchmarks/target/classpath.txt" >/dev/null
