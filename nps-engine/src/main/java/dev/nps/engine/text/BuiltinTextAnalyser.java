@@ -46,6 +46,7 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
         return builder().build();
     }
 
+    /** @return a builder with the defaults */
     public static Builder builder() {
         return new Builder();
     }
@@ -173,6 +174,7 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
             return this;
         }
 
+        /** @return an analyser with these settings; may be called again */
         public BuiltinTextAnalyser build() {
             ThemeModel start = builtinTopics ? ThemeModel.builtin().withUserThemes(userThemes)
                     : ThemeModel.discover(List.of(), userThemes, false);

@@ -27,7 +27,12 @@ public record FeedbackRow(int score, String comment, Instant answeredAt, Map<Str
         attributes = Checks.attributes(attributes == null ? Map.of() : attributes, "row.attributes");
     }
 
-    /** @return a row without attributes */
+    /**
+     * @param score      the score, 0..10
+     * @param comment    the comment, may be null
+     * @param answeredAt when it was answered
+     * @return a row without attributes
+     */
     public static FeedbackRow of(int score, String comment, Instant answeredAt) {
         return new FeedbackRow(score, comment, answeredAt, Map.of());
     }

@@ -74,6 +74,7 @@ public final class ThemeReporter {
         this.quoteLength = b.quoteLength;
     }
 
+    /** @return a builder with the defaults */
     public static Builder builder() {
         return new Builder();
     }
@@ -472,21 +473,25 @@ public final class ThemeReporter {
             return this;
         }
 
+        /** @param scorer how comments are scored (default {@link SentimentScorer#forFeedback()}) */
         public Builder sentiment(SentimentScorer scorer) {
             this.scorer = Checks.notNull(scorer, "sentiment");
             return this;
         }
 
+        /** @param bucket the period of the trends (default MONTH) */
         public Builder bucket(TimeBucket bucket) {
             this.bucket = Checks.notNull(bucket, "bucket");
             return this;
         }
 
+        /** @param zone the zone that defines periods (default UTC) */
         public Builder zone(ZoneId zone) {
             this.zone = Checks.notNull(zone, "zone");
             return this;
         }
 
+        /** @param confidence level of every interval, between 0 and 1 exclusive (default 0.95) */
         public Builder confidence(double confidence) {
             if (!(confidence > 0 && confidence < 1)) {
                 throw NpsException.invalid("confidence", "must be between 0 and 1 exclusive, e.g. 0.95 (got " + confidence + ")");
@@ -495,6 +500,7 @@ public final class ThemeReporter {
             return this;
         }
 
+        /** @param alpha significance level of the tests, between 0 and 1 exclusive (default 0.05) */
         public Builder alpha(double alpha) {
             if (!(alpha > 0 && alpha < 1)) {
                 throw NpsException.invalid("alpha", "must be between 0 and 1 exclusive, e.g. 0.05 (got " + alpha + ")");
@@ -503,6 +509,7 @@ public final class ThemeReporter {
             return this;
         }
 
+        /** @param minSample an NPS from fewer responses is flagged as a small sample (default 30) */
         public Builder minSample(int minSample) {
             if (minSample < 0) {
                 throw NpsException.invalid("minSample", "must not be negative (got " + minSample + ")");
@@ -529,6 +536,7 @@ public final class ThemeReporter {
             return this;
         }
 
+        /** @return a reporter with these settings; may be called again */
         public ThemeReporter build() {
             return new ThemeReporter(this);
         }

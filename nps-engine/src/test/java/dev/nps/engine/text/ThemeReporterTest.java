@@ -194,5 +194,8 @@ class ThemeReporterTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
         String s = json.writeValueAsString(report);
         assertThat(s).contains("\"theme\":\"Delivery\"", "\"impact\":-90.0", "\"attribute\":\"plan\"");
+        // undefined figures (an empty report) are written as "NaN", not as invalid JSON
+        String empty = json.writeValueAsString(ThemeReporter.builder().build().report(List.of()));
+        assertThat(json.readTree(empty).get("overall").get("nps").asText()).isEqualTo("NaN");
     }
 }
