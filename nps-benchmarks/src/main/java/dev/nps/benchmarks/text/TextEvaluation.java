@@ -2,7 +2,11 @@ package dev.nps.benchmarks.text;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import dev.nps.nlp.embeddings.EmbeddingTextAnalyserProvider;
+import dev.nps.spi.PluginConfig;
+import dev.nps.spi.TextAnalyser;
 import dev.nps.engine.text.ThemeModel;
 
 /**
@@ -31,7 +35,11 @@ public final class TextEvaluation {
             }
         }
         SentimentEvaluation.run(vader);
+        List<TextAnalyser> others = new ArrayList<>();
+        if (!Boolean.getBoolean("skipEmbeddings")) {
+            others.add(new EmbeddingTextAnalyserProvider().create(PluginConfig.empty()));
+        }
         ThemeEvaluation.run(semeval, texts -> ThemeModel.discover(texts, List.of(), true),
-                texts -> ThemeModel.discover(texts, List.of(), false), Boolean.getBoolean("verbose"));
+                texts -> ThemeModel.discover(texts, List.of(), false), others, Boolean.getBoolean("verbose"));
     }
 }

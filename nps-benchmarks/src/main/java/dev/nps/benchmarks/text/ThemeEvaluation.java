@@ -60,15 +60,45 @@ final class ThemeEvaluation {
         return out;
     }
 
-    static Result evaluate(String name, List<Sentence> all, ThemeModel model) {
+    /** What an analyser said about every sentence: its themes, and the sentiment towards each. */
+    record Tagging(int themes, List<List<String>> tags, List<Map<String, Sentiment>> byTheme) {}
+
+    static Tagging tagging(List<Sentence> all, ThemeModel model) {
+        SentimentScorer scorer = SentimentScorer.forFeedback();
+        List<List<String>> tags = new ArrayList<>();
+        List<Map<String, Sentiment>> byTheme = new ArrayList<>();
+        for (Sentence s : all) {
+            tags.add(model.tag(s.text()));
+            byTheme.add(scorer.byTheme(s.text(), model));
+        }
+        return new Tagging(model.themes().size(), tags, byTheme);
+    }
+
+    static Tagging tagging(List<Sentence> all, dev.nps.spi.TextAnalyser analyser) {
+        List<dev.nps.spi.TextAnalysis> results = analyser.analyseAll(all.stream().map(Sentence::text).toList(), Locale.ENGLISH);
+        List<List<String>> tags = new ArrayList<>();
+        List<Map<String, Sentiment>> byTheme = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (dev.nps.spi.TextAnalysis a : results) {
+            tags.add(a.themes());
+            names.addAll(a.themes());
+            Map<String, Sentiment> m = new LinkedHashMap<>();
+            a.themes().forEach(t -> m.put(t, a.sentiment()));
+            byTheme.add(m);
+        }
+        return new Tagging(names.size(), tags, byTheme);
+    }
+
+    static Result evaluate(String name, List<Sentence> all, Tagging tagging) {
         int split = (int) (all.size() * MAPPING_SPLIT);
         List<Sentence> train = all.subList(0, split);
         List<Sentence> test = all.subList(split, all.size());
         // map each theme to a gold category on the first part
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         Map<String, Integer> tagged = new HashMap<>();
-        for (Sentence s : train) {
-            for (String t : model.tag(s.text())) {
+        for (int i = 0; i < split; i++) {
+            Sentence s = all.get(i);
+            for (String t : tagging.tags().get(i)) {
                 tagged.merge(t, 1, Integer::sum);
                 for (String g : s.gold().keySet()) {
                     counts.computeIfAbsent(t, x -> new HashMap<>()).merge(g, 1, Integer::sum);
@@ -83,8 +113,9 @@ final class ThemeEvaluation {
         }));
         if (Boolean.getBoolean("verbose")) {
             Map<String, int[]> perTheme = new LinkedHashMap<>();
-            for (Sentence s : test) {
-                for (String t : model.tag(s.text())) {
+            for (int i = split; i < all.size(); i++) {
+                Sentence s = all.get(i);
+                for (String t : tagging.tags().get(i)) {
                     String c = mapping.get(t);
                     int[] x = perTheme.computeIfAbsent(t, k -> new int[2]);
                     x[s.gold().containsKey(c) ? 0 : 1]++;
@@ -102,8 +133,9 @@ final class ThemeEvaluation {
         int polarityN = 0;
         int aspectRight = 0;
         SentimentScorer scorer = SentimentScorer.forFeedback();
-        for (Sentence s : test) {
-            List<String> themes = model.tag(s.text());
+        for (int i = split; i < all.size(); i++) {
+            Sentence s = all.get(i);
+            List<String> themes = tagging.tags().get(i);
             Set<String> predicted = new LinkedHashSet<>();
             for (String t : themes) {
                 String c = mapping.get(t);
@@ -130,7 +162,7 @@ final class ThemeEvaluation {
                 covered += themes.isEmpty() ? 0 : 1;
             }
             Sentiment.Label label = scorer.score(s.text()).label();
-            Map<String, Sentiment> byTheme = scorer.byTheme(s.text(), model);
+            Map<String, Sentiment> byTheme = tagging.byTheme().get(i);
             for (Map.Entry<String, String> g : s.gold().entrySet()) {
                 String polarity = g.getValue();
                 if (polarity.equals("conflict")) {
@@ -157,24 +189,32 @@ final class ThemeEvaluation {
         double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        return new Result(name, model.themes().size(), mapping.size(), p, r, f1, Metrics.nmi(clusters, classes),
+        return new Result(name, tagging.themes(), mapping.size(), p, r, f1, Metrics.nmi(clusters, classes),
                 Metrics.purity(clusters, classes), (double) covered / clusters.size(),
                 (double) polarityRight / polarityN, (double) aspectRight / polarityN, polarityN);
     }
 
     static void run(Path xml, Function<List<String>, ThemeModel> withSeeds, Function<List<String>, ThemeModel> withoutSeeds,
-                    boolean verbose) throws Exception {
+                    List<dev.nps.spi.TextAnalyser> others, boolean verbose) throws Exception {
         List<Sentence> all = read(xml);
         List<String> texts = all.stream().map(Sentence::text).toList();
         ThemeModel seeded = withSeeds.apply(texts);
         ThemeModel bare = withoutSeeds.apply(texts);
+        List<Result> results = new ArrayList<>();
+        results.add(evaluate("builtin, with built-in topic map", all, tagging(all, seeded)));
+        results.add(evaluate("builtin, no topic map (ablation)", all, tagging(all, bare)));
+        for (dev.nps.spi.TextAnalyser a : others) {
+            long start = System.nanoTime();
+            Tagging t = tagging(all, a);
+            results.add(evaluate(a.name() + String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9), all, t));
+        }
         System.out.println();
         System.out.printf(Locale.ROOT, "## Themes on SemEval-2014 restaurants (%d sentences; discovery unsupervised on all; a theme is"
                 + " mapped to the category of at least %.0f%% of its sentences in the first %.0f%%; scored on the rest)%n",
                 all.size(), 100 * MAPPING_PRECISION, 100 * MAPPING_SPLIT);
         System.out.println("| discovery | themes | mapped | precision | recall | micro-F1 | NMI | purity | coverage | polarity acc, sentence (n) | polarity acc, theme clauses |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-        for (Result r : List.of(evaluate("with built-in topic map", all, seeded), evaluate("no topic map (ablation)", all, bare))) {
+        for (Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%d) | %.3f |%n", r.name(), r.themes(),
                     r.mapped(), r.precision(), r.recall(), r.f1(), r.nmi(), r.purity(), r.coverage(), r.polarityAccuracy(), r.polarityN(),
                     r.aspectPolarityAccuracy());
