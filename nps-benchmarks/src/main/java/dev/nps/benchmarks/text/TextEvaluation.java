@@ -37,7 +37,7 @@ public final class TextEvaluation {
         SentimentEvaluation.run(vader);
         List<TextAnalyser> others = new ArrayList<>();
         if (!Boolean.getBoolean("skipEmbeddings")) {
-            others.add(new EmbeddingTextAnalyserProvider().create(PluginConfig.empty()));
+            others.add(new EmbeddingTextAnalyserProvider().create(PluginConfig.of("", java.util.Map.of("clusters", System.getProperty("clusters", "0")))));
         }
         ThemeEvaluation.run(semeval, texts -> ThemeModel.discover(texts, List.of(), true),
                 texts -> ThemeModel.discover(texts, List.of(), false), others, Boolean.getBoolean("verbose"));

@@ -36,22 +36,29 @@ final class Clusters {
         return labels;
     }
 
-    /** @return the label of the nearest cluster when its cosine reaches minSimilarity, else -1 */
-    int nearest(float[] v, double minSimilarity) {
-        int best = -1;
-        double bestSim = minSimilarity;
+    /**
+     * @return the labels of the nearest cluster and of every other cluster almost as near (within {@code margin}),
+     *         all at least minSimilarity, nearest first; at most three
+     */
+    List<String> near(float[] v, double minSimilarity, double margin) {
+        double[] sims = new double[centroids.length];
+        double best = -2;
         for (int c = 0; c < centroids.length; c++) {
-            double s = dot(v, centroids[c]);
-            if (s >= bestSim) {
-                bestSim = s;
-                best = c;
+            sims[c] = dot(v, centroids[c]);
+            best = Math.max(best, sims[c]);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < centroids.length; c++) {
+            if (sims[c] >= minSimilarity && sims[c] >= best - margin) {
+                order.add(c);
             }
         }
-        return best;
-    }
-
-    String label(int cluster) {
-        return labels.get(cluster);
+        order.sort((a, b) -> Double.compare(sims[b], sims[a]));
+        List<String> out = new ArrayList<>();
+        for (int c : order.subList(0, Math.min(3, order.size()))) {
+            out.add(labels.get(c));
+        }
+        return out;
     }
 
     /**

@@ -32,6 +32,9 @@ public final class EmbeddingTextAnalyser implements TextAnalyser {
     /** Default least share of a batch for a theme. {@value} */
     public static final double DEFAULT_MIN_SHARE = 0.02;
 
+    /** A comment also gets every theme whose centroid is nearly as close as the nearest one. */
+    static final double MARGIN = 0.05;
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingTextAnalyser.class);
 
     private final Embedder embedder;
@@ -83,8 +86,7 @@ public final class EmbeddingTextAnalyser implements TextAnalyser {
         if (current.labels().isEmpty()) {
             return new TextAnalysis(s, List.of());
         }
-        int c = current.nearest(embedder.embed(List.of(clean))[0], minSimilarity);
-        return new TextAnalysis(s, c < 0 ? List.of() : List.of(current.label(c)));
+        return new TextAnalysis(s, current.near(embedder.embed(List.of(clean))[0], minSimilarity, MARGIN));
     }
 
     @Override
@@ -114,9 +116,9 @@ public final class EmbeddingTextAnalyser implements TextAnalyser {
                 continue;
             }
             Sentiment s = sentiment.analyse(c, language).sentiment();
-            int cluster = found.labels().isEmpty() ? -1 : found.nearest(vectors[k], minSimilarity);
+            List<String> near = found.labels().isEmpty() ? List.of() : found.near(vectors[k], minSimilarity, MARGIN);
             k++;
-            out.add(new TextAnalysis(s, cluster < 0 ? List.of() : List.of(found.label(cluster))));
+            out.add(new TextAnalysis(s, near));
         }
         return List.copyOf(out);
     }
