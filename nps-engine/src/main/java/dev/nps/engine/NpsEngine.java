@@ -4,7 +4,11 @@ import dev.nps.api.ChannelName;
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.api.Response;
+import dev.nps.api.analytics.ResponseFilter;
+import dev.nps.api.analytics.ThemeReport;
 import dev.nps.engine.analytics.NpsAnalytics;
+import dev.nps.engine.text.StoredFeedback;
+import dev.nps.engine.text.ThemeReporter;
 import dev.nps.engine.providers.ProviderKind;
 import dev.nps.engine.providers.ProviderResolver;
 import dev.nps.engine.store.InMemoryStore;
@@ -147,6 +151,19 @@ public final class NpsEngine implements AutoCloseable {
     public NpsAnalytics analytics() {
         lifecycle.requireOpen();
         return analytics;
+    }
+
+    /**
+     * Builds the theme report over the responses a filter matches: per theme its share, NPS, impact on the overall
+     * NPS with a standard error, trend, emergence and quotes; themes by category; attribute drivers. Themes are
+     * discovered from the matching comments (reads at most {@link StoredFeedback#DEFAULT_MAX_ROWS}, newest first).
+     *
+     * @param filter which responses, never null
+     * @return the report, JSON-serialisable
+     */
+    public ThemeReport themeReport(ResponseFilter filter) {
+        lifecycle.requireOpen();
+        return ThemeReporter.builder().build().report(StoredFeedback.read(store, filter));
     }
 
     /** @return the store in use */
