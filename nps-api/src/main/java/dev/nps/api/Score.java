@@ -45,7 +45,7 @@ public record Score(int value) {
             throw new NpsException(ErrorCode.INVALID_SCORE, "score: blank; a score is an integer 0..10");
         }
         String t = text.strip();
-        if (t.length() > 2 || !t.chars().allMatch(Character::isDigit)) {
+        if (t.length() > 2 || !t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             throw new NpsException(ErrorCode.INVALID_SCORE, "score: not an integer 0..10 (got " + describe(t) + ")");
         }
         return of(Integer.parseInt(t));

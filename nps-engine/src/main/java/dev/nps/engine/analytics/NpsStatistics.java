@@ -134,8 +134,20 @@ public final class NpsStatistics {
         if (!(confidence > 0 && confidence < 1)) {
             throw NpsException.invalid("confidence", "must be between 0 and 1 exclusive, e.g. 0.95 (got " + confidence + ")");
         }
-        return STANDARD_NORMAL.inverseCumulativeProbability(0.5 + confidence / 2);
+        // A grouped query asks for the same quantile once per group: remember the last one (an immutable pair,
+        // so a racing reader sees either the old or the new pair, never a mix).
+        Quantile last = lastQuantile;
+        if (last.confidence == confidence) {
+            return last.z;
+        }
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(0.5 + confidence / 2);
+        lastQuantile = new Quantile(confidence, z);
+        return z;
     }
+
+    private record Quantile(double confidence, double z) {}
+
+    private static volatile Quantile lastQuantile = new Quantile(0.95, STANDARD_NORMAL.inverseCumulativeProbability(0.975));
 
     private static double trinomialVariance(double pP, double pD) {
         double d = pP - pD;

@@ -1,0 +1,74 @@
+package dev.nps.channels.email;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops hammering a server that is down: after {@code threshold} consecutive channel-down failures every send fails
+ * fast for {@code coolDown}; then one send is let through as a probe, and its result closes or re-opens the breaker.
+ * Time comes from the injected clock so tests move it by hand.
+ */
+final class CircuitBreaker {
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
+
+    private final int threshold;
+    private final Duration coolDown;
+    private final Duration probeWait;
+    private final Clock clock;
+    private int consecutiveDown;
+    private Instant openUntil;
+    private boolean probing;
+
+    CircuitBreaker(int threshold, Duration coolDown, Duration probeWait, Clock clock) {
+        this.threshold = threshold;
+        this.coolDown = coolDown;
+        this.probeWait = probeWait;
+        this.clock = clock;
+    }
+
+    /** @return empty when the send may go ahead, otherwise how long the caller should wait before trying again */
+    synchronized Optional<Duration> blockedFor() {
+        if (openUntil == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(openUntil)) {
+            return Optional.of(Duration.between(now, openUntil));
+        }
+        if (probing) {
+            return Optional.of(probeWait);
+        }
+        probing = true;
+        return Optional.empty();
+    }
+
+    /** Records the result of a send that reached (or tried to reach) the server. */
+    synchronized void record(boolean channelDown) {
+        if (!channelDown) {
+            if (openUntil != null) {
+                LOG.info("email channel: SMTP server reachable again, circuit closed");
+            }
+            consecutiveDown = 0;
+            openUntil = null;
+            probing = false;
+            return;
+        }
+        consecutiveDown++;
+        if (probing || consecutiveDown >= threshold) {
+            boolean wasClosed = openUntil == null;
+            openUntil = clock.instant().plus(coolDown);
+            probing = false;
+            if (wasClosed) {
+                LOG.warn("email channel: {} consecutive connection failures, failing fast for {}", consecutiveDown, coolDown);
+            }
+        }
+    }
+
+    synchronized boolean isOpen() {
+        return openUntil != null;
+    }
+}

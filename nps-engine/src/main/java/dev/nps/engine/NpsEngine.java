@@ -1,0 +1,798 @@
+package dev.nps.engine;
+
+import dev.nps.api.ChannelName;
+import dev.nps.api.ErrorCode;
+import dev.nps.api.NpsException;
+import dev.nps.api.Response;
+import dev.nps.engine.analytics.NpsAnalytics;
+import dev.nps.engine.providers.ProviderKind;
+import dev.nps.engine.providers.ProviderResolver;
+import dev.nps.engine.store.InMemoryStore;
+import dev.nps.spi.AlertSink;
+import dev.nps.spi.Channel;
+import dev.nps.spi.NpsStore;
+import dev.nps.spi.PluginConfig;
+import dev.nps.spi.PluginProvider;
+import dev.nps.spi.TextAnalyser;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NPS engine: the one object an application builds, keeps for its lifetime and closes at shutdown.
+ *
+ * <pre>{@code
+ * try (NpsEngine nps = NpsEngine.builder().inMemoryStore().build()) {
+ *     nps.surveys().define("post-purchase").followUp(Category.DETRACTOR, "What should we fix first?").save();
+ *     nps.responses().record(Response.builder("post-purchase", 9).id("r-1").contact("c-42").build(Instant.now()));
+ * }
+ * }</pre>
+ *
+ * <p><b>Plug-ins.</b> Explicit registration comes first: {@link Builder#store(NpsStore)},
+ * {@link Builder#channel(Channel)}, {@link Builder#textAnalyser(TextAnalyser)}, {@link Builder#alertSink(AlertSink)}.
+ * Unless {@link Builder#discoverProviders(boolean) turned off}, {@link java.util.ServiceLoader} then adds what
+ * the class path provides, chosen by the table written in {@link ProviderResolver}; an explicitly registered
+ * plug-in always beats a discovered one of the same slot or name. Each discovered provider is created with its
+ * own slice of the {@link Builder#config(PluginConfig) configuration}: {@code nps.store.<name>.*},
+ * {@code nps.channel.<name>.*}, {@code nps.text.<name>.*}, {@code nps.alert.<name>.*}. The engine reads these
+ * keys itself:
+ * <ul>
+ *   <li>{@value #STORE_NAME_KEY}: the store provider to use, e.g. {@code jdbc};</li>
+ *   <li>{@value #TEXT_ANALYSER_NAME_KEY}: the text analyser provider to use;</li>
+ *   <li>{@value #CHANNELS_KEY}: comma-separated channel providers to create (default: every one discovered);</li>
+ *   <li>{@value #ALERT_SINKS_KEY}: comma-separated alert sink providers to create (default: every one discovered);</li>
+ *   <li>{@value #MAX_COMMENT_LENGTH_KEY}: the comment length limit.</li>
+ * </ul>
+ * There is never a silent default store: without one, {@link Builder#build()} fails and says which artifact
+ * to add, or to ask for {@link Builder#inMemoryStore()}.
+ *
+ * <p><b>Ownership.</b> The engine closes every plug-in registered with it or created by it, and the executor it
+ * created itself; it never shuts down an executor it was given.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class NpsEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NpsEngine.class);
+
+    /** Configuration key naming the store provider. {@value} */
+    public static final String STORE_NAME_KEY = "nps.store.name";
+    /** Configuration key naming the text analyser provider. {@value} */
+    public static final String TEXT_ANALYSER_NAME_KEY = "nps.text.name";
+    /** Configuration key listing the channel providers to create. {@value} */
+    public static final String CHANNELS_KEY = "nps.channels";
+    /** Configuration key listing the alert sink providers to create. {@value} */
+    public static final String ALERT_SINKS_KEY = "nps.alerts";
+    /** Configuration key of the comment length limit. {@value} */
+    public static final String MAX_COMMENT_LENGTH_KEY = "nps.comment.max-length";
+    /** Default limit on a comment's length, in characters. {@value} */
+    public static final int DEFAULT_MAX_COMMENT_LENGTH = 5_000;
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final NpsStore store;
+    private final Map<ChannelName, Channel> channels;
+    private final Optional<TextAnalyser> textAnalyser;
+    private final List<AlertSink> alertSinks;
+    private final Clock clock;
+    private final PluginConfig config;
+    private final int maxCommentLength;
+    private final Lifecycle lifecycle = new Lifecycle();
+    private final ScheduledExecutorService givenExecutor;
+    private volatile ScheduledExecutorService ownExecutor;
+    private final Surveys surveys;
+    private final Contacts contacts;
+    private final EngineResponses responses;
+    private final NpsAnalytics analytics;
+
+    private NpsEngine(Parts parts) {
+        this.store = parts.store;
+        this.channels = Collections.unmodifiableMap(new LinkedHashMap<>(parts.channels));
+        this.textAnalyser = Optional.ofNullable(parts.textAnalyser);
+        this.alertSinks = List.copyOf(parts.alertSinks);
+        this.clock = parts.clock;
+        this.config = parts.config;
+        this.maxCommentLength = parts.maxCommentLength;
+        this.givenExecutor = parts.executor;
+        this.surveys = new EngineSurveys(store, lifecycle);
+        this.contacts = new EngineContacts(store, lifecycle);
+        this.responses = new EngineResponses(store, lifecycle, maxCommentLength, parts.listeners);
+        this.analytics = new NpsAnalytics(store, clock);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return survey definitions */
+    public Surveys surveys() {
+        lifecycle.requireOpen();
+        return surveys;
+    }
+
+    /** @return contacts */
+    public Contacts contacts() {
+        lifecycle.requireOpen();
+        return contacts;
+    }
+
+    /** @return responses: record, edit, list, listen */
+    public Responses responses() {
+        lifecycle.requireOpen();
+        return responses;
+    }
+
+    /**
+     * @return NPS analytics over the engine's store: {@code analytics().nps().survey("s").last(Duration.ofDays(7))
+     *         .groupBy("plan").run()}
+     */
+    public NpsAnalytics analytics() {
+        lifecycle.requireOpen();
+        return analytics;
+    }
+
+    /** @return the store in use */
+    public NpsStore store() {
+        lifecycle.requireOpen();
+        return store;
+    }
+
+    /** @return every channel, by name, in registration order then discovered ones by name */
+    public Map<ChannelName, Channel> channels() {
+        return channels;
+    }
+
+    /**
+     * @param name a channel name, never null
+     * @return the channel of that name, if there is one
+     */
+    public Optional<Channel> channel(ChannelName name) {
+        return Optional.ofNullable(channels.get(Objects.requireNonNull(name, "name")));
+    }
+
+    /** @return the text analyser, if one is registered or discovered */
+    public Optional<TextAnalyser> textAnalyser() {
+        return textAnalyser;
+    }
+
+    /** @return the alert sinks */
+    public List<AlertSink> alertSinks() {
+        return alertSinks;
+    }
+
+    /** @return the clock every time-based decision uses */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the root configuration */
+    public PluginConfig config() {
+        return config;
+    }
+
+    /** @return the limit on a comment's length, in characters */
+    public int maxCommentLength() {
+        return maxCommentLength;
+    }
+
+    /**
+     * @return the executor for background work: the one given to the builder, or one daemon thread the
+     *         engine starts on first use and stops on {@link #close()}
+     */
+    public ScheduledExecutorService executor() {
+        lifecycle.requireOpen();
+        if (givenExecutor != null) {
+            return givenExecutor;
+        }
+        ScheduledExecutorService e = ownExecutor;
+        if (e == null) {
+            synchronized (this) {
+                e = ownExecutor;
+                if (e == null) {
+                    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, daemonThreads());
+                    pool.setRemoveOnCancelPolicy(true);
+                    ownExecutor = e = pool;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** @return whether {@link #close()} was called */
+    public boolean isClosed() {
+        return lifecycle.isClosed();
+    }
+
+    /**
+     * Closes the channels, alert sinks, text analyser and store (in that order, so nothing writes into a closed
+     * store), then stops the engine's own executor. A plug-in that fails to close is logged and the others are
+     * still closed. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        if (!lifecycle.close()) {
+            return;
+        }
+        synchronized (this) {
+            if (ownExecutor != null) {
+                ownExecutor.shutdownNow();
+            }
+        }
+        channels.values().forEach(c -> closeQuietly("channel '" + c.name() + "'", c));
+        alertSinks.forEach(s -> closeQuietly("alert sink '" + s.name() + "'", s));
+        textAnalyser.ifPresent(t -> closeQuietly("text analyser '" + t.name() + "'", t));
+        closeQuietly("store " + store.describe(), store);
+        LOG.info("NPS engine closed");
+    }
+
+    @Override
+    public String toString() {
+        return "NpsEngine[store=" + store.describe() + ", channels=" + channels.keySet() + ", textAnalyser="
+                + textAnalyser.map(TextAnalyser::name).orElse("none") + ", alertSinks="
+                + alertSinks.stream().map(AlertSink::name).toList() + (isClosed() ? ", closed" : "") + "]";
+    }
+
+    static void closeQuietly(String what, AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed; continuing", what, e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "nps-engine-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** What a successful build hands to the engine. */
+    private static final class Parts {
+        NpsStore store;
+        final Map<ChannelName, Channel> channels = new LinkedHashMap<>();
+        TextAnalyser textAnalyser;
+        final List<AlertSink> alertSinks = new ArrayList<>();
+        Clock clock;
+        PluginConfig config;
+        int maxCommentLength;
+        ScheduledExecutorService executor;
+        List<ResponseListener> listeners;
+    }
+
+    /**
+     * Builds an {@link NpsEngine}. Each setter checks its argument at once; setting an option twice is an error
+     * naming the current value; {@link #build()} checks everything else and reports every problem at once. A
+     * builder builds one engine, since the engine takes over the plug-ins registered with it.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private NpsStore store;
+        private String storeSource;
+        private String storeName;
+        private final Map<ChannelName, Channel> channels = new LinkedHashMap<>();
+        private TextAnalyser textAnalyser;
+        private final Map<String, AlertSink> alertSinks = new LinkedHashMap<>();
+        private Clock clock;
+        private ScheduledExecutorService executor;
+        private Boolean discover;
+        private ClassLoader classLoader;
+        private PluginConfig config;
+        private Integer maxCommentLength;
+        private final List<ResponseListener> listeners = new ArrayList<>();
+        private boolean built;
+
+        private Builder() {}
+
+        /**
+         * Registers the store; the engine closes it on {@link NpsEngine#close()}.
+         *
+         * @param store the store, never null
+         * @return this
+         */
+        public Builder store(NpsStore store) {
+            Objects.requireNonNull(store, "store");
+            requireNoStore();
+            this.store = store;
+            this.storeSource = "store(" + describe(store) + ")";
+            return this;
+        }
+
+        /**
+         * Uses a fresh {@link InMemoryStore}: nothing survives the process. An explicit choice, never a fallback.
+         *
+         * @return this
+         */
+        public Builder inMemoryStore() {
+            requireNoStore();
+            this.store = new InMemoryStore();
+            this.storeSource = "inMemoryStore()";
+            return this;
+        }
+
+        /**
+         * Picks the discovered store provider of this name (same as {@value NpsEngine#STORE_NAME_KEY}).
+         *
+         * @param name a provider name such as {@code jdbc}
+         * @return this
+         */
+        public Builder storeName(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw NpsException.invalid("storeName", "must not be blank; use a provider name such as jdbc");
+            }
+            if (storeName != null) {
+                throw NpsException.invalid("storeName", "is already set to '" + storeName + "'");
+            }
+            this.storeName = name.strip();
+            return this;
+        }
+
+        /**
+         * Registers a channel; the engine closes it on {@link NpsEngine#close()}.
+         *
+         * @param channel the channel, never null, with a name no other registered channel has
+         * @return this
+         */
+        public Builder channel(Channel channel) {
+            Objects.requireNonNull(channel, "channel");
+            ChannelName name = Objects.requireNonNull(channel.name(), "channel.name()");
+            if (channels.containsKey(name)) {
+                throw NpsException.invalid("channel", "a channel named '" + name + "' is already registered ("
+                        + channels.get(name).getClass().getName() + ")");
+            }
+            channels.put(name, channel);
+            return this;
+        }
+
+        /**
+         * Registers the text analyser; the engine closes it on {@link NpsEngine#close()}.
+         *
+         * @param analyser the analyser, never null
+         * @return this
+         */
+        public Builder textAnalyser(TextAnalyser analyser) {
+            Objects.requireNonNull(analyser, "analyser");
+            if (textAnalyser != null) {
+                throw NpsException.invalid("textAnalyser", "is already set to '" + textAnalyser.name() + "'");
+            }
+            this.textAnalyser = analyser;
+            return this;
+        }
+
+        /**
+         * Registers an alert sink; the engine closes it on {@link NpsEngine#close()}.
+         *
+         * @param sink the sink, never null, with a name no other registered sink has
+         * @return this
+         */
+        public Builder alertSink(AlertSink sink) {
+            Objects.requireNonNull(sink, "sink");
+            String name = Objects.requireNonNull(sink.name(), "sink.name()");
+            if (alertSinks.containsKey(name)) {
+                throw NpsException.invalid("alertSink", "an alert sink named '" + name + "' is already registered");
+            }
+            alertSinks.put(name, sink);
+            return this;
+        }
+
+        /**
+         * @param clock the clock for every time-based decision (default: the system clock in UTC)
+         * @return this
+         */
+        public Builder clock(Clock clock) {
+            Objects.requireNonNull(clock, "clock");
+            if (this.clock != null) {
+                throw NpsException.invalid("clock", "is already set to " + this.clock);
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * @param executor the executor for background work; the engine uses it but never shuts it down
+         * @return this
+         */
+        public Builder executor(ScheduledExecutorService executor) {
+            Objects.requireNonNull(executor, "executor");
+            if (this.executor != null) {
+                throw NpsException.invalid("executor", "is already set to " + this.executor);
+            }
+            this.executor = executor;
+            return this;
+        }
+
+        /**
+         * @param discover whether to add plug-ins found with {@link java.util.ServiceLoader} (default true)
+         * @return this
+         */
+        public Builder discoverProviders(boolean discover) {
+            if (this.discover != null) {
+                throw NpsException.invalid("discoverProviders", "is already set to " + this.discover);
+            }
+            this.discover = discover;
+            return this;
+        }
+
+        /**
+         * @param loader where to look for providers (default: the thread's context class loader, else the
+         *               engine's own)
+         * @return this
+         */
+        public Builder classLoader(ClassLoader loader) {
+            Objects.requireNonNull(loader, "loader");
+            if (this.classLoader != null) {
+                throw NpsException.invalid("classLoader", "is already set to " + this.classLoader);
+            }
+            this.classLoader = loader;
+            return this;
+        }
+
+        /**
+         * @param config the root configuration, with full keys such as {@code nps.store.jdbc.url}
+         * @return this
+         */
+        public Builder config(PluginConfig config) {
+            Objects.requireNonNull(config, "config");
+            if (this.config != null) {
+                throw NpsException.invalid("config", "is already set; combine the sources into one PluginConfig");
+            }
+            // Providers get slices of the root by full key, so the root itself must have no prefix.
+            this.config = config.prefix().isEmpty() ? config : config::get;
+            return this;
+        }
+
+        /**
+         * @param properties the root configuration as a map of full keys to values
+         * @return this
+         */
+        public Builder config(Map<String, String> properties) {
+            Objects.requireNonNull(properties, "properties");
+            return config(PluginConfig.of("", properties));
+        }
+
+        /**
+         * @param properties the root configuration as {@link Properties} (string keys and values only)
+         * @return this
+         */
+        public Builder config(Properties properties) {
+            Objects.requireNonNull(properties, "properties");
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String key : properties.stringPropertyNames()) {
+                map.put(key, properties.getProperty(key));
+            }
+            return config(map);
+        }
+
+        /**
+         * @param max the longest comment accepted, 1..{@value Response#MAX_COMMENT_LENGTH} characters
+         *            (default {@value NpsEngine#DEFAULT_MAX_COMMENT_LENGTH})
+         * @return this
+         */
+        public Builder maxCommentLength(int max) {
+            if (maxCommentLength != null) {
+                throw NpsException.invalid("maxCommentLength", "is already set to " + maxCommentLength);
+            }
+            this.maxCommentLength = checkCommentLength(max, "maxCommentLength");
+            return this;
+        }
+
+        /**
+         * @param listener hears about recorded and edited responses (more can be added later on
+         *                 {@link Responses#addListener})
+         * @return this
+         */
+        public Builder responseListener(ResponseListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Resolves the plug-ins, checks the whole configuration and starts the engine.
+         *
+         * @return a ready engine
+         * @throws NpsException with every problem found: one problem keeps its own code ({@code PROVIDER_MISSING},
+         *                      {@code PROVIDER_AMBIGUOUS}, {@code CONFIGURATION}...); several are reported together
+         *                      as {@code CONFIGURATION}, each also attached as a suppressed exception
+         */
+        public synchronized NpsEngine build() {
+            if (built) {
+                throw new NpsException(ErrorCode.INVALID_ARGUMENT, "build() was already called on this builder; "
+                        + "the engine owns the plug-ins registered here, so create a new builder for another engine");
+            }
+            built = true;
+            Assembly a = new Assembly(this);
+            try {
+                a.assemble();
+            } catch (RuntimeException e) {
+                a.closeCreated();
+                throw e;
+            }
+            if (!a.problems.isEmpty()) {
+                a.closeCreated();
+                throw combine(a.problems);
+            }
+            NpsEngine engine = new NpsEngine(a.parts);
+            LOG.info("NPS engine ready: {}", engine);
+            return engine;
+        }
+
+        private void requireNoStore() {
+            if (store != null) {
+                throw NpsException.invalid("store", "is already set by " + storeSource);
+            }
+        }
+
+        private static int checkCommentLength(int max, String field) {
+            if (max < 1 || max > Response.MAX_COMMENT_LENGTH) {
+                throw NpsException.invalid(field, "must be 1.." + Response.MAX_COMMENT_LENGTH + " characters (got " + max + ")");
+            }
+            return max;
+        }
+
+        private static String describe(NpsStore store) {
+            try {
+                return store.describe();
+            } catch (RuntimeException e) {
+                return store.getClass().getName();
+            }
+        }
+
+        private static NpsException combine(List<NpsException> problems) {
+            if (problems.size() == 1) {
+                return problems.get(0);
+            }
+            StringBuilder sb = new StringBuilder().append(problems.size()).append(" problems in the NPS engine configuration:");
+            for (int i = 0; i < problems.size(); i++) {
+                sb.append("\n  ").append(i + 1).append(". [").append(problems.get(i).code()).append("] ")
+                        .append(problems.get(i).getMessage());
+            }
+            NpsException e = new NpsException(ErrorCode.CONFIGURATION, sb.toString());
+            problems.forEach(e::addSuppressed);
+            return e;
+        }
+    }
+
+    /** One run of {@link Builder#build()}: collects problems instead of stopping at the first. */
+    private static final class Assembly {
+        private final Builder b;
+        private final PluginConfig root;
+        private final boolean discover;
+        private final ClassLoader loader;
+        final List<NpsException> problems = new ArrayList<>();
+        private final List<AutoCloseable> created = new ArrayList<>();
+        final Parts parts = new Parts();
+
+        Assembly(Builder b) {
+            this.b = b;
+            this.root = b.config != null ? b.config : PluginConfig.empty();
+            this.discover = b.discover == null || b.discover;
+            ClassLoader l = b.classLoader;
+            if (l == null) {
+                l = Thread.currentThread().getContextClassLoader();
+            }
+            this.loader = l != null ? l : NpsEngine.class.getClassLoader();
+        }
+
+        void assemble() {
+            parts.config = root;
+            parts.clock = b.clock != null ? b.clock : Clock.systemUTC();
+            parts.executor = b.executor;
+            parts.listeners = List.copyOf(b.listeners);
+            parts.maxCommentLength = maxCommentLength();
+            store();
+            channels();
+            textAnalyser();
+            alertSinks();
+        }
+
+        private int maxCommentLength() {
+            Optional<String> configured = attempt(() -> root.string(MAX_COMMENT_LENGTH_KEY)).flatMap(Function.identity());
+            if (b.maxCommentLength != null) {
+                if (configured.isPresent()) {
+                    LOG.warn("{} is ignored: maxCommentLength({}) was set on the builder", MAX_COMMENT_LENGTH_KEY, b.maxCommentLength);
+                }
+                return b.maxCommentLength;
+            }
+            if (configured.isEmpty()) {
+                return DEFAULT_MAX_COMMENT_LENGTH;
+            }
+            return attempt(() -> Builder.checkCommentLength(root.integer(MAX_COMMENT_LENGTH_KEY, DEFAULT_MAX_COMMENT_LENGTH),
+                    MAX_COMMENT_LENGTH_KEY)).orElse(DEFAULT_MAX_COMMENT_LENGTH);
+        }
+
+        private void store() {
+            Optional<String> configuredName = configuredName(STORE_NAME_KEY, b.storeName, "storeName");
+            if (b.store != null) {
+                configuredName.ifPresent(n -> LOG.warn("store name '{}' is ignored: {} was registered explicitly", n, b.storeSource));
+                parts.store = b.store;
+                return;
+            }
+            int before = problems.size();
+            if (discover) {
+                List<PluginProvider<?>> candidates = ProviderResolver.discover(ProviderKind.STORE, loader, problems::add);
+                attempt(() -> ProviderResolver.choose(ProviderKind.STORE, configuredName, candidates))
+                        .flatMap(Function.identity())
+                        .ifPresent(p -> parts.store = create(ProviderKind.STORE, p, NpsStore.class));
+            } else if (configuredName.isPresent()) {
+                problems.add(new NpsException(ErrorCode.PROVIDER_MISSING, "store '" + configuredName.get()
+                        + "' is configured but provider discovery is off; turn it on with discoverProviders(true) or register the store with store(...)"));
+            }
+            if (parts.store == null && problems.size() == before) {
+                problems.add(new NpsException(ErrorCode.PROVIDER_MISSING, "no store is configured"
+                        + (discover ? " and none was found on the class path" : " and provider discovery is off")
+                        + "; add " + ProviderKind.STORE.artifact("jdbc") + " (embedded H2 by default), register one with "
+                        + "NpsEngine.builder().store(...), or call .inMemoryStore() for a store that keeps nothing after the process ends"));
+            }
+        }
+
+        private void channels() {
+            parts.channels.putAll(b.channels);
+            Optional<List<String>> names = configuredList(CHANNELS_KEY);
+            names.ifPresent(list -> list.forEach(n -> attempt(() -> ChannelName.of(n))));
+            List<String> wanted = names.map(list -> list.stream().filter(n -> !hasChannel(n)).toList()).orElse(null);
+            if (!discover) {
+                if (wanted != null && !wanted.isEmpty()) {
+                    problems.add(new NpsException(ErrorCode.PROVIDER_MISSING, "channels " + wanted + " are listed in " + CHANNELS_KEY
+                            + " but provider discovery is off and they are not registered; register them with channel(...) or turn discovery on"));
+                }
+                return;
+            }
+            List<PluginProvider<?>> candidates = withoutExplicit(ProviderResolver.discover(ProviderKind.CHANNEL, loader, problems::add),
+                    this::hasChannel, "channel");
+            List<PluginProvider<?>> chosen = attempt(() -> ProviderResolver.chooseEach(ProviderKind.CHANNEL, Optional.ofNullable(wanted), candidates))
+                    .orElse(List.of());
+            for (PluginProvider<?> p : chosen) {
+                Channel c = create(ProviderKind.CHANNEL, p, Channel.class);
+                if (c == null) {
+                    continue;
+                }
+                if (c.name() == null || !c.name().value().equals(p.name())) {
+                    problems.add(new NpsException(ErrorCode.CONFIGURATION, "channel provider '" + p.name() + "' ("
+                            + p.getClass().getName() + ") created a channel named '" + c.name() + "'; the names must match"));
+                    continue;
+                }
+                parts.channels.put(c.name(), c);
+            }
+        }
+
+        private boolean hasChannel(String name) {
+            return b.channels.keySet().stream().anyMatch(c -> c.value().equals(name));
+        }
+
+        private void textAnalyser() {
+            Optional<String> configuredName = configuredName(TEXT_ANALYSER_NAME_KEY, null, null);
+            if (b.textAnalyser != null) {
+                configuredName.ifPresent(n -> LOG.warn("text analyser name '{}' is ignored: '{}' was registered explicitly", n, b.textAnalyser.name()));
+                parts.textAnalyser = b.textAnalyser;
+                return;
+            }
+            if (!discover) {
+                if (configuredName.isPresent()) {
+                    problems.add(new NpsException(ErrorCode.PROVIDER_MISSING, "text analyser '" + configuredName.get()
+                            + "' is configured but provider discovery is off; turn it on or register it with textAnalyser(...)"));
+                }
+                return;
+            }
+            List<PluginProvider<?>> candidates = ProviderResolver.discover(ProviderKind.TEXT_ANALYSER, loader, problems::add);
+            attempt(() -> ProviderResolver.choose(ProviderKind.TEXT_ANALYSER, configuredName, candidates))
+                    .flatMap(Function.identity())
+                    .ifPresent(p -> parts.textAnalyser = create(ProviderKind.TEXT_ANALYSER, p, TextAnalyser.class));
+        }
+
+        private void alertSinks() {
+            parts.alertSinks.addAll(b.alertSinks.values());
+            Optional<List<String>> names = configuredList(ALERT_SINKS_KEY);
+            List<String> wanted = names.map(list -> list.stream().filter(n -> !b.alertSinks.containsKey(n)).toList()).orElse(null);
+            if (!discover) {
+                if (wanted != null && !wanted.isEmpty()) {
+                    problems.add(new NpsException(ErrorCode.PROVIDER_MISSING, "alert sinks " + wanted + " are listed in " + ALERT_SINKS_KEY
+                            + " but provider discovery is off and they are not registered; register them with alertSink(...) or turn discovery on"));
+                }
+                return;
+            }
+            List<PluginProvider<?>> candidates = withoutExplicit(ProviderResolver.discover(ProviderKind.ALERT_SINK, loader, problems::add),
+                    b.alertSinks::containsKey, "alert sink");
+            List<PluginProvider<?>> chosen = attempt(() -> ProviderResolver.chooseEach(ProviderKind.ALERT_SINK, Optional.ofNullable(wanted), candidates))
+                    .orElse(List.of());
+            for (PluginProvider<?> p : chosen) {
+                AlertSink s = create(ProviderKind.ALERT_SINK, p, AlertSink.class);
+                if (s != null) {
+                    parts.alertSinks.add(s);
+                }
+            }
+        }
+
+        private List<PluginProvider<?>> withoutExplicit(List<PluginProvider<?>> candidates,
+                                                        java.util.function.Predicate<String> registered, String label) {
+            List<PluginProvider<?>> rest = new ArrayList<>();
+            for (PluginProvider<?> p : candidates) {
+                if (registered.test(p.name())) {
+                    LOG.info("NPS {} '{}': the explicitly registered one is used; discovered {} is ignored", label, p.name(),
+                            p.getClass().getName());
+                } else {
+                    rest.add(p);
+                }
+            }
+            return rest;
+        }
+
+        private Optional<String> configuredName(String key, String builderValue, String builderMethod) {
+            Optional<String> fromConfig = attempt(() -> root.string(key)).flatMap(Function.identity());
+            if (builderValue != null) {
+                if (fromConfig.isPresent() && !fromConfig.get().equals(builderValue)) {
+                    problems.add(new NpsException(ErrorCode.CONFIGURATION, builderMethod + "('" + builderValue + "') and "
+                            + key + "=" + fromConfig.get() + " disagree; set only one of them"));
+                }
+                return Optional.of(builderValue);
+            }
+            return fromConfig;
+        }
+
+        private Optional<List<String>> configuredList(String key) {
+            return attempt(() -> root.string(key)).flatMap(Function.identity())
+                    .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList());
+        }
+
+        private <T> T create(ProviderKind kind, PluginProvider<?> provider, Class<T> type) {
+            String what = kind.label() + " '" + provider.name() + "' (" + provider.getClass().getName() + ")";
+            try {
+                Object instance = provider.create(root.scoped(kind.configPrefix(provider.name())));
+                if (!type.isInstance(instance)) {
+                    problems.add(new NpsException(ErrorCode.CONFIGURATION, what + " created "
+                            + (instance == null ? "nothing (null)" : "a " + instance.getClass().getName()) + " instead of a " + type.getSimpleName()));
+                    if (instance instanceof AutoCloseable c) {
+                        closeQuietly(what, c);
+                    }
+                    return null;
+                }
+                T t = type.cast(instance);
+                if (t instanceof AutoCloseable c) {
+                    created.add(c);
+                }
+                return t;
+            } catch (NpsException e) {
+                problems.add(new NpsException(e.code(), what + ": " + e.getMessage(), e));
+            } catch (RuntimeException | LinkageError e) {
+                // The message of an arbitrary exception may hold a URL with a password: keep it in the cause only.
+                problems.add(new NpsException(ErrorCode.CONFIGURATION, what + " failed to start (" + e.getClass().getName()
+                        + "); check the keys under " + kind.configPrefix(provider.name()) + ".*", e));
+            }
+            return null;
+        }
+
+        /** Runs a check; a failure becomes a problem and an empty result. */
+        private <T> Optional<T> attempt(java.util.function.Supplier<T> check) {
+            try {
+                return Optional.ofNullable(check.get());
+            } catch (NpsException e) {
+                problems.add(e);
+                return Optional.empty();
+            }
+        }
+
+        void closeCreated() {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                closeQuietly("plug-in after a failed build", created.get(i));
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.nps.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.nps.api.Category;
+import dev.nps.api.ChannelName;
+import dev.nps.api.Contact;
+import dev.nps.api.Response;
+import dev.nps.api.analytics.GroupResult;
+import dev.nps.api.analytics.NpsResult;
+import dev.nps.testkit.SettableClock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The README's quick start, end to end on the in-memory store: define, record, analyse by segment. */
+class QuickStartTest {
+
+    @Test
+    void readmeQuickStartRecordsAndAnalysesBySegment() {
+        SettableClock clock = SettableClock.startingMonday();
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).build()) {
+            nps.surveys().define("post-purchase")
+                    .question("How likely are you to recommend Acme to a friend or colleague?")
+                    .followUp(Category.DETRACTOR, "What should we fix first?")
+                    .sendVia(ChannelName.EMAIL).fallbackTo(ChannelName.SMS)
+                    .save();
+            nps.contacts().upsert(Contact.of("c-pro").email("ann@example.com").attribute("plan", "pro").build());
+            nps.contacts().upsert(Contact.of("c-free").email("bob@example.com").attribute("plan", "free").build());
+            int[] proScores = {10, 9, 9, 8, 3};
+            int[] freeScores = {6, 5, 7, 9, 2};
+            for (int i = 0; i < proScores.length; i++) {
+                nps.responses().record(Response.builder("post-purchase", proScores[i]).id("p" + i).contact("c-pro")
+                        .answeredAt(clock.instant().minus(Duration.ofHours(i + 1))).build(clock.instant()));
+                nps.responses().record(Response.builder("post-purchase", freeScores[i]).id("f" + i).contact("c-free")
+                        .answeredAt(clock.instant().minus(Duration.ofHours(i + 1))).build(clock.instant()));
+            }
+
+            NpsResult week = nps.analytics().nps().survey("post-purchase").last(Duration.ofDays(7)).groupBy("plan").run();
+
+            // Overall: promoters 10,9,9,9 = 4; detractors 3,6,5,2 = 4; n = 10 -> NPS 0.
+            assertThat(week.overall().responses()).isEqualTo(10);
+            assertThat(week.overall().score()).isCloseTo(0.0, within(1e-9));
+            assertThat(week.overall().interval().contains(week.overall().score())).isTrue();
+            assertThat(week.overall().smallSample()).isTrue();
+            GroupResult pro = week.groups().stream().filter(g -> g.segment().get("plan").equals("pro")).findFirst().orElseThrow();
+            assertThat(pro.summary().score()).isCloseTo(40.0, within(1e-9));
+            assertThat(pro.versusRest()).hasValueSatisfying(c -> assertThat(c.difference()).isCloseTo(80.0, within(1e-9)));
+        }
+    }
+}
