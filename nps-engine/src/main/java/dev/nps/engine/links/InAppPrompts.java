@@ -38,8 +38,9 @@ public final class InAppPrompts {
      * @param survey       the survey
      * @param invitationId the invitation the answer belongs to
      * @param token        the response token to send back with the answer
+     * @param locale       the language to show it in (the contact's, else the survey's)
      */
-    public record Prompt(Survey survey, String invitationId, String token) {
+    public record Prompt(Survey survey, String invitationId, String token, java.util.Locale locale) {
         @Override
         public String toString() {
             return "Prompt[survey=" + survey.id() + ", invitation=" + invitationId + "]";
@@ -85,7 +86,7 @@ public final class InAppPrompts {
             if (shown.isPresent()) {
                 if (shown.get().status() == InvitationStatus.SENT
                         && store.findResponseByInvitation(shown.get().rootId()).isEmpty()) {
-                    return Optional.of(new Prompt(survey, shown.get().id(), links.issue(shown.get())));
+                    return Optional.of(new Prompt(survey, shown.get().id(), links.issue(shown.get()), locale(survey, contact.get())));
                 }
                 continue;
             }
@@ -94,13 +95,17 @@ public final class InAppPrompts {
                     .asSent(now, 1, "shown in app", Optional.empty());
             InvitationInsert insert = outbox.insertInvitation(row, Optional.of(rules.fatigueGuard(survey, contactId, now)));
             if (insert.status() == InvitationInsert.Status.INSERTED) {
-                return Optional.of(new Prompt(survey, id, links.issue(row)));
+                return Optional.of(new Prompt(survey, id, links.issue(row), locale(survey, contact.get())));
             }
             if (insert.status() == InvitationInsert.Status.DUPLICATE_KEY && insert.existing().status() == InvitationStatus.SENT
                     && store.findResponseByInvitation(insert.existing().rootId()).isEmpty()) {
-                return Optional.of(new Prompt(survey, insert.existing().id(), links.issue(insert.existing())));
+                return Optional.of(new Prompt(survey, insert.existing().id(), links.issue(insert.existing()), locale(survey, contact.get())));
             }
         }
         return Optional.empty();
+    }
+
+    private static java.util.Locale locale(Survey survey, Contact contact) {
+        return contact.locale().orElse(survey.language());
     }
 }

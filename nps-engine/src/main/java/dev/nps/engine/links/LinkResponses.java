@@ -9,7 +9,6 @@ import dev.nps.api.Score;
 import dev.nps.api.Survey;
 import dev.nps.api.internal.Checks;
 import dev.nps.spi.DispatchStore;
-import dev.nps.spi.InsertResult;
 import dev.nps.spi.Invitation;
 import dev.nps.spi.NpsStore;
 import dev.nps.spi.ResponseToken;
@@ -97,13 +96,8 @@ public final class LinkResponses {
         Response.Builder b = Response.builder(t.surveyId(), score.value()).id("inv-" + t.invitationId())
                 .invitation(t.invitationId()).contact(t.contactId()).channel(channel);
         comment.ifPresent(b::comment);
-        Response response = b.build(clock.instant());
-        InsertResult r = recorder.insert(response);
-        if (r.status() == InsertResult.Status.INSERTED) {
-            return new Result<>(check, Optional.of(new Answer(r.stored(), false)));
-        }
-        Response edited = recorder.edit(r.stored().id(), score, response.comment());
-        return new Result<>(check, Optional.of(new Answer(edited, true)));
+        ResponseRecorder.Recorded r = recorder.record(b.build(clock.instant()));
+        return new Result<>(check, Optional.of(new Answer(r.response(), r.edited())));
     }
 
     /**
