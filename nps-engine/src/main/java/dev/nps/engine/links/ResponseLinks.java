@@ -52,13 +52,7 @@ public final class ResponseLinks {
      * @param expiry how long a link works, positive
      */
     public ResponseLinks(URI base, DispatchStore store, Clock clock, SecureRandom random, Duration expiry) {
-        Checks.notNull(base, "responseLinks.base");
-        if (!base.isAbsolute() || base.getHost() == null || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
-            throw NpsException.invalid("responseLinks.base", "must be an absolute http(s) URI such as https://acme.example/nps");
-        }
-        if (base.getQuery() != null || base.getFragment() != null) {
-            throw NpsException.invalid("responseLinks.base", "must have no query or fragment");
-        }
+        checkBase(base);
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
         this.store = Checks.notNull(store, "store");
@@ -69,6 +63,24 @@ public final class ResponseLinks {
             throw NpsException.invalid("responseLinks.expiry", "must be positive (got " + expiry + ")");
         }
         this.expiry = expiry;
+    }
+
+    /**
+     * Checks a base URI for response links.
+     *
+     * @param base the base
+     * @return the base
+     * @throws NpsException {@code INVALID_ARGUMENT} unless it is an absolute http(s) URI without query or fragment
+     */
+    public static URI checkBase(URI base) {
+        Checks.notNull(base, "responseLinks.base");
+        if (!base.isAbsolute() || base.getHost() == null || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
+            throw NpsException.invalid("responseLinks.base", "must be an absolute http(s) URI such as https://acme.example/nps");
+        }
+        if (base.getQuery() != null || base.getFragment() != null) {
+            throw NpsException.invalid("responseLinks.base", "must have no query or fragment");
+        }
+        return base;
     }
 
     /** @return links under the base with a {@link SecureRandom}, the system UTC clock and the default expiry */
