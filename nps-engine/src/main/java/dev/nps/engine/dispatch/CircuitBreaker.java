@@ -6,14 +6,16 @@ import java.util.Optional;
 
 /**
  * Pauses a channel that reported itself down (refused connection, bad credentials), so messages keep their
- * attempts instead of burning them. Each further report while reopening doubles the pause up to a maximum; a
- * successful send closes it. Synchronized.
+ * attempts instead of burning them. When the pause ends one send goes through as a probe (half-open) while the
+ * others wait; a probe that finds the channel down again doubles the pause up to a maximum; any other outcome
+ * closes the breaker. Synchronized.
  */
 final class CircuitBreaker {
     private final Duration pause;
     private final Duration maxPause;
     private int consecutiveDowns;
     private Instant pausedUntil = Instant.MIN;
+    private boolean probing;
 
     CircuitBreaker(Duration pause, Duration maxPause) {
         this.pause = pause;
@@ -30,6 +32,7 @@ final class CircuitBreaker {
         if (retryAfter.isPresent() && retryAfter.get().compareTo(p) > 0) {
             p = retryAfter.get();
         }
+        probing = false;
         Instant until = now.plus(p);
         if (until.isAfter(pausedUntil)) {
             pausedUntil = until;
@@ -37,8 +40,27 @@ final class CircuitBreaker {
         return pausedUntil;
     }
 
+    /** The channel answered (whatever the answer for the recipient): it is up. */
     synchronized void success() {
         consecutiveDowns = 0;
+        probing = false;
+    }
+
+    /**
+     * @return whether a send may go now: not while paused, and only one probe at a time after a pause
+     */
+    synchronized boolean tryPass(Instant now) {
+        if (now.isBefore(pausedUntil)) {
+            return false;
+        }
+        if (consecutiveDowns == 0) {
+            return true;
+        }
+        if (probing) {
+            return false;
+        }
+        probing = true;
+        return true;
     }
 
     synchronized boolean paused(Instant now) {

@@ -265,6 +265,12 @@ public final class Dispatcher implements AutoCloseable {
             defer(row, now.plusMillis(100), "deferred: concurrency cap");
             return;
         }
+        // Last, so a granted probe is always followed by a send that settles the breaker.
+        if (!breaker.tryPass(now)) {
+            permit.release();
+            defer(row, now.plusSeconds(1), "deferred: channel being probed");
+            return;
+        }
         SendOutcome outcome;
         try {
             outcome = send(channels.get(channelName), row, survey.get(), contact.get());
@@ -301,8 +307,10 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         int attempts = row.attempts() + 1;
         ChannelPolicy policy = policies.get(row.channel());
-        if (outcome instanceof SendOutcome.Accepted) {
+        if (!(outcome instanceof SendOutcome.Retryable r0 && r0.channelDown())) {
             breakers.get(row.channel()).success();
+        }
+        if (outcome instanceof SendOutcome.Accepted) {
             markSent(row, survey, now, attempts, "accepted");
         } else if (outcome instanceof SendOutcome.Ambiguous a) {
             if (policy.ambiguous() == ChannelPolicy.AmbiguousPolicy.TREAT_AS_SENT) {

@@ -257,6 +257,27 @@ class DispatcherTest {
     }
 
     @Test
+    void aProbeThatFindsTheChannelStillDownDoublesThePause() {
+        f.survey("s");
+        f.contact("c-1");
+        Invitation inv = invite("c-1");
+        SendOutcome down = new SendOutcome.Retryable(Optional.empty(), "connection refused", true);
+        f.email.thenAnswer(down, down);
+        Dispatcher d = f.dispatcher("a").build();
+        Instant t0 = f.clock.instant();
+
+        d.runOnce();
+        assertThat(row(inv.id()).dueAt()).isEqualTo(t0.plusSeconds(30));
+        f.clock.set(t0.plusSeconds(30));
+        d.runOnce();
+        assertThat(row(inv.id()).dueAt()).as("second pause: 60 s").isEqualTo(t0.plusSeconds(90));
+        f.clock.set(t0.plusSeconds(90));
+        d.runOnce();
+        assertThat(row(inv.id()).status()).isEqualTo(InvitationStatus.SENT);
+        assertThat(row(inv.id()).attempts()).as("only the accepted send counts").isEqualTo(1);
+    }
+
+    @Test
     void aPermanentFailureIsRecordedAndSuppressesTheAddressWhenTheChannelSaysSo() {
         f.survey("s");
         f.contact("c-1");
