@@ -48,8 +48,40 @@ final class Endpoints implements HttpHandler {
         }
     }
 
+    private final Object flight = new Object();
+    private int inFlight;
+
+    /** Waits until no exchange is being handled, up to the timeout; returns whether none is. */
+    boolean awaitIdle(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (flight) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(flight, left);
+            }
+            return true;
+        }
+    }
+
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        synchronized (flight) {
+            inFlight++;
+        }
+        try {
+            handleCounted(ex);
+        } finally {
+            synchronized (flight) {
+                inFlight--;
+                flight.notifyAll();
+            }
+        }
+    }
+
+    private void handleCounted(HttpExchange ex) throws IOException {
         try (ex) {
             String context = ex.getHttpContext().getPath();
             String path = ex.getRequestURI().getRawPath();

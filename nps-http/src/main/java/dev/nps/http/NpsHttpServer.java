@@ -97,11 +97,17 @@ public final class NpsHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops the server of its own, letting exchanges in progress finish for up to a second. */
+    /** Stops the server of its own, letting exchanges in progress finish for up to five seconds. */
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(1);
+            try {
+                endpoints.awaitIdle(java.util.concurrent.TimeUnit.SECONDS.toNanos(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // Idle keep-alive connections would hold stop(n) for the full n seconds: the exchanges are done.
+            server.stop(0);
             executor.shutdown();
             server = null;
         }
