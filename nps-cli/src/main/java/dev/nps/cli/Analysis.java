@@ -2,6 +2,7 @@ package dev.nps.cli;
 
 import dev.nps.api.analytics.ScoreCounts;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -33,6 +34,27 @@ record Analysis(String file, String encoding, char delimiter, Columns columns, l
 
     /** A row that could not be used, by the physical line it starts on. */
     record Problem(long line, String reason) {}
+
+    /** Beyond this many periods the trend lists only the periods that have responses. {@value} */
+    static final int MAX_FILLED_PERIODS = 520;
+
+    /**
+     * @return the trend's periods in order: every period from the first to the last, empty ones included so gaps
+     *         show, unless a stray date (say 1900-01-01) would make that list absurdly long
+     */
+    List<LocalDate> trendPeriods() {
+        if (trend.isEmpty()) {
+            return List.of();
+        }
+        List<LocalDate> all = new ArrayList<>();
+        for (LocalDate p = trend.firstKey(); !p.isAfter(trend.lastKey()); p = period.next(p)) {
+            all.add(p);
+            if (all.size() > MAX_FILLED_PERIODS) {
+                return List.copyOf(trend.keySet());
+            }
+        }
+        return all;
+    }
 
     Analysis {
         skippedExamples = List.copyOf(skippedExamples);

@@ -54,7 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     String zone;
 
     @Option(names = "--by", paramLabel = "PERIOD", defaultValue = "month",
-            description = "Trend period: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Trend period: week (ISO, Monday first), month or quarter (default: ${DEFAULT-VALUE}).")
     Period by;
 
     @Option(names = "--json", description = "Print one JSON object instead of the text report.")

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,8 +27,10 @@ final class ColumnDetector {
 
     private static final Pattern SCORE_HEADER = Pattern.compile("score|nps|rating|likelihood|likely|recommend");
     private static final Pattern DATE_HEADER = Pattern.compile("date|time|submitted|created|responded|completed|answered|_at\\b| at$");
+    /** When several columns hold dates, the one saying when the answer came in wins (Qualtrics: EndDate). */
+    private static final Pattern RESPONSE_TIME_HEADER = Pattern.compile("respon|submit|complet|answer|recorded|(^|[^a-z])end");
     private static final Pattern COMMENT_HEADER = Pattern.compile("comment|feedback|reason|why|verbatim|text|explain|tell us|improve|open");
-    private static final Pattern ID_HEADER = Pattern.compile("(^|[^a-z])(id|uuid|guid|key)([^a-z]|$)|e-?mail|phone|name|token|url|ip address");
+    private static final Pattern ID_HEADER = Pattern.compile("(^|[^a-z])(id|uuid|guid|key)([^a-z]|$)|e-?mail|phone|token|url|ip address");
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
     private final List<String> headers;
@@ -65,11 +69,11 @@ final class ColumnDetector {
             score = detectScore();
             if (score < 0) {
                 throw new NpsException(ErrorCode.INVALID_ARGUMENT, "no score column found: no header mentions a score "
-                        + "(score, nps, rating, likelihood, recommend) and no column holds only whole numbers 0-10. "
+                        + "(score, nps, rating, likelihood, recommend) and no column holds whole numbers 0-10. "
                         + "Headers seen: " + quoted(headers) + ". Pass --score-col NAME to choose one.");
             }
             scoreWhy = SCORE_HEADER.matcher(lower(headers.get(score))).find()
-                    ? "header names a score; values are 0-10" : "only column whose values are all whole numbers 0-10";
+                    ? "header names a score; values are 0-10" : "no header names a score; its values are whole numbers 0-10";
         }
         Set<Integer> taken = new HashSet<>();
         taken.add(score);
@@ -176,16 +180,35 @@ final class ColumnDetector {
         if (best >= 0) {
             return best;
         }
+        if (sample.isEmpty()) {
+            // A header-only export: trust the header, the report will say there are no responses.
+            for (int c = 0; c < headers.size(); c++) {
+                if (SCORE_HEADER.matcher(lower(headers.get(c))).find()) {
+                    return c;
+                }
+            }
+        }
+        // Several columns may hold only 0-10 (a 1-5 satisfaction question, a yes/no as 0/1): the one using most of
+        // the eleven points is the likelier NPS question; on a tie the first.
+        int fallback = -1;
+        long fallbackDistinct = 0;
         for (int c = 0; c < headers.size(); c++) {
             if (ID_HEADER.matcher(lower(headers.get(c))).find()) {
                 continue;
             }
             List<String> values = nonBlank(c);
-            if (!values.isEmpty() && values.stream().allMatch(v -> ScoreReading.of(v).valid())) {
-                return c;
+            long invalid = values.stream().filter(v -> !ScoreReading.of(v).valid()).count();
+            // Allow a couple of stray cells: Qualtrics and SurveyMonkey put extra header rows above the data.
+            if (!values.isEmpty() && invalid <= 2 + values.size() / 100 && invalid * 2 < values.size()) {
+                long distinct = values.stream().map(ScoreReading::of).filter(ScoreReading::valid)
+                        .mapToInt(ScoreReading::score).distinct().count();
+                if (distinct > fallbackDistinct) {
+                    fallback = c;
+                    fallbackDistinct = distinct;
+                }
             }
         }
-        return -1;
+        return fallback;
     }
 
     private record DateChoice(int column, DateFormat format, String why) {}
@@ -196,15 +219,23 @@ final class ColumnDetector {
             return null;
         }
         List<DateFormat> fitting = new ArrayList<>();
+        Map<DateFormat, Long> parsed = new HashMap<>();
         for (DateFormat f : candidates) {
             long ok = values.stream().filter(v -> f.toDate(v, zone) != null).count();
-            // Allow the odd typo, but the column must be dates through and through.
-            if (ok >= Math.max(1, Math.ceil(values.size() * 0.98))) {
+            // Allow a couple of stray cells (extra header rows, a typo), but the column must be dates through and through.
+            if (ok * 2 > values.size() && values.size() - ok <= 2 + values.size() / 100) {
                 fitting.add(f);
+                parsed.put(f, ok);
             }
         }
         if (fitting.isEmpty()) {
             return null;
+        }
+        if (fitting.contains(DateFormat.DAY_FIRST) && fitting.contains(DateFormat.MONTH_FIRST)
+                && !parsed.get(DateFormat.DAY_FIRST).equals(parsed.get(DateFormat.MONTH_FIRST))) {
+            // A value such as 25/03 or 03/25 fits only one reading: that settles it.
+            fitting.remove(parsed.get(DateFormat.DAY_FIRST) > parsed.get(DateFormat.MONTH_FIRST)
+                    ? DateFormat.MONTH_FIRST : DateFormat.DAY_FIRST);
         }
         if (fitting.contains(DateFormat.DAY_FIRST) && fitting.contains(DateFormat.MONTH_FIRST)) {
             long dayFirstGaps = orderGaps(values, DateFormat.DAY_FIRST);
@@ -220,11 +251,12 @@ final class ColumnDetector {
                     + other.shortName() + " settles it");
         }
         DateFormat f = fitting.get(0);
-        String example = ScoreReading.shorten(values.get(0).strip());
+        String example = ScoreReading.shorten(values.stream().filter(v -> f.toDate(v, zone) != null).findFirst()
+                .orElse(values.get(0)).strip());
         String how = f == DateFormat.ISO
                 ? "read as ISO 8601 (e.g. '" + example + "'); times with an offset are converted to " + zone.getId()
                   + ", times without one are taken as " + zone.getId()
-                : "read as " + f.name() + " (e.g. '" + example + "'), taken as " + zone.getId();
+                : "read as " + f.shortName() + " with an optional time (e.g. '" + example + "'), taken as " + zone.getId();
         return new DateChoice(column, f, how);
     }
 
@@ -248,7 +280,7 @@ final class ColumnDetector {
     private int datePreference(int column) {
         String h = lower(headers.get(column));
         int p = DATE_HEADER.matcher(h).find() ? 2 : 0;
-        if (h.contains("respon") || h.contains("submit") || h.contains("complet") || h.contains("answer")) {
+        if (RESPONSE_TIME_HEADER.matcher(h).find()) {
             p += 1;
         }
         return p;

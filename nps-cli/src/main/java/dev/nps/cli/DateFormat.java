@@ -1,6 +1,7 @@
 package dev.nps.cli;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -161,7 +162,7 @@ record DateFormat(String name, List<DateTimeFormatter> formatters) {
             return null;
         }
         long epochSecond = date.toEpochDay() * 86400 + hour * 3600L + minute * 60L + second - offsetSeconds;
-        return java.time.Instant.ofEpochSecond(epochSecond).atZone(zone).toLocalDate();
+        return Instant.ofEpochSecond(epochSecond).atZone(zone).toLocalDate();
     }
 
     private static int digits(String v, int from, int count) {

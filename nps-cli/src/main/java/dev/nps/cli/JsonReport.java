@@ -85,13 +85,11 @@ final class JsonReport {
 
         root.put("period", a.period().word());
         ArrayNode trend = root.putArray("trend");
-        if (!a.trend().isEmpty()) {
-            for (LocalDate p = a.trend().firstKey(); !p.isAfter(a.trend().lastKey()); p = a.period().next(p)) {
-                ObjectNode row = trend.addObject();
-                row.put("period", a.period().label(p));
-                row.put("start", p.toString());
-                cell(row, a.trend().getOrDefault(p, ScoreCounts.EMPTY));
-            }
+        for (LocalDate p : a.trendPeriods()) {
+            ObjectNode row = trend.addObject();
+            row.put("period", a.period().label(p));
+            row.put("start", p.toString());
+            cell(row, a.trend().getOrDefault(p, ScoreCounts.EMPTY));
         }
 
         ArrayNode segments = root.putArray("segments");
@@ -109,6 +107,7 @@ final class JsonReport {
                 number(vs, "pValue", cmp.pValue());
                 vs.put("alpha", cmp.alpha());
                 vs.put("significant", cmp.significant());
+                vs.put("restResponses", all.total() - v.getValue().total());
             }
         }
         return root;

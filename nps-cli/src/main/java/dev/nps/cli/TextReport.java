@@ -4,6 +4,7 @@ import dev.nps.api.analytics.Comparison;
 import dev.nps.api.analytics.IntervalMethod;
 import dev.nps.api.analytics.NpsSummary;
 import dev.nps.api.analytics.ScoreCounts;
+import dev.nps.cli.internal.TextSource;
 import dev.nps.engine.analytics.NpsStatistics;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ final class TextReport {
     void write() {
         Columns c = a.columns();
         line("%s: %s data rows, %s, %s-delimited", a.file(), count(a.dataRows()), a.encoding(),
-                dev.nps.cli.internal.TextSource.describe(a.delimiter()));
+                TextSource.describe(a.delimiter()));
         out.println();
         out.println("Columns used");
         line("  score     \"%s\" (%s)", c.name(c.score()), c.scoreWhy());
@@ -105,9 +106,8 @@ final class TextReport {
             out.println();
             line("Trend by %s", a.period().word());
             line("  %-10s %7s %8s  %-18s", a.period().word(), "n", "NPS", percent(confidence) + " interval");
-            LocalDate p = a.trend().firstKey();
             boolean anySmall = false;
-            while (!p.isAfter(a.trend().lastKey())) {
+            for (LocalDate p : a.trendPeriods()) {
                 ScoreCounts cell = a.trend().getOrDefault(p, ScoreCounts.EMPTY);
                 if (cell.total() == 0) {
                     line("  %-10s %7s %8s", a.period().label(p), "0", "-");
@@ -117,7 +117,6 @@ final class TextReport {
                     line("  %-10s %7s %8s  %-18s%s", a.period().label(p), count(cell.total()),
                             nps(ps.nps()), interval(ps), ps.smallSample() ? " * small sample" : "");
                 }
-                p = a.period().next(p);
             }
             if (anySmall) {
                 line("  * fewer than %d responses: the interval is wide, read with care", MIN_SAMPLE);
@@ -128,6 +127,7 @@ final class TextReport {
             out.println();
             line("Segments (each value against the rest of the responses; significant when p < %s)",
                     trim(ALPHA));
+            int comparisons = 0;
             for (Map.Entry<Integer, Map<String, ScoreCounts>> e : a.segments().entrySet()) {
                 line("  %s", c.name(e.getKey()));
                 int width = Math.max(12, e.getValue().keySet().stream().mapToInt(String::length).max().orElse(0));
@@ -136,6 +136,7 @@ final class TextReport {
                         percent(confidence) + " interval", "vs rest", "p");
                 List<Map.Entry<String, ScoreCounts>> values = new ArrayList<>(e.getValue().entrySet());
                 values.sort(Comparator.comparingLong((Map.Entry<String, ScoreCounts> v) -> v.getValue().total()).reversed());
+                comparisons += values.size();
                 for (Map.Entry<String, ScoreCounts> v : values) {
                     ScoreCounts cell = v.getValue();
                     NpsSummary vs = summary(cell);
@@ -143,8 +144,13 @@ final class TextReport {
                     String name = v.getKey().length() > width ? v.getKey().substring(0, width - 3) + "..." : v.getKey();
                     line("    %-" + width + "s %7s %8s  %-18s %8s %8s  %s", name, count(cell.total()),
                             nps(vs.nps()), interval(vs), Double.isNaN(cmp.difference()) ? "-" : nps(cmp.difference()),
-                            pValue(cmp.pValue()), verdict(cmp, vs));
+                            pValue(cmp.pValue()), cell.total() == all.total() ? "every response (no rest to compare)"
+                                    : verdict(cmp, vs));
                 }
+            }
+            if (comparisons > 1) {
+                line("  %d comparisons: about %s would look significant by chance alone; trust the large differences",
+                        comparisons, trim(comparisons * ALPHA));
             }
             for (int overflow : a.overflowed()) {
                 line("  \"%s\" had more than %d values; the later ones are counted as %s",

@@ -309,4 +309,42 @@ class AnalyzeCommandTest {
         assertThat(j.get("interval95").get("high").asDouble())
                 .isCloseTo(NpsStatistics.interval(counts, 0.95, IntervalMethod.ADJUSTED_WALD).high(), within(1e-9));
     }
+
+    @Test
+    void reportsNoResponsesForAHeaderOnlyExport() throws IOException {
+        JsonNode j = json(CliRun.of("analyze", "--json", file("h.csv", "id,NPS score,plan\r\n").toString()));
+        assertThat(j.get("responses").asLong()).isZero();
+        assertThat(j.get("nps").isNull()).isTrue();
+        assertThat(j.get("interval95").get("low").isNumber()).isTrue();
+        CliRun text = CliRun.of("analyze", dir.resolve("h.csv").toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("no usable scores");
+    }
+
+    @Test
+    void showsEmptyPeriodsInTheTrendButNotACenturyOfThemForAStrayDate() throws IOException {
+        JsonNode gaps = json(CliRun.of("analyze", "--json",
+                file("g.csv", "score,date\n9,2024-01-10\n3,2024-04-02\n").toString()));
+        assertThat(gaps.get("trend")).hasSize(4);
+        assertThat(gaps.get("trend").get(1).get("responses").asLong()).isZero();
+        JsonNode stray = json(CliRun.of("analyze", "--json", "--by", "week",
+                file("s.csv", "score,date\n9,1900-01-01\n3,2024-04-02\n").toString()));
+        assertThat(stray.get("trend")).hasSize(2);
+    }
+
+    @Test
+    void printsUsageOnStderrWithExitTwoWhenTheFileIsMissingFromTheCommandLine() {
+        CliRun run = CliRun.of("analyze");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required parameter: 'FILE'").contains("Usage: nps analyze");
+        CliRun help = CliRun.of("analyze", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--score-col").contains("--date-format").contains("--by").contains("Exit codes");
+    }
+
+    @Test
+    void saysWhenASegmentValueHoldsEveryResponse() throws IOException {
+        CliRun run = CliRun.of("analyze", "--segment", "plan", file("one.csv", "score,plan\n9,pro\n8,pro\n").toString());
+        assertThat(run.out()).contains("every response (no rest to compare)");
+    }
 }

@@ -50,6 +50,19 @@ class ColumnDetectorTest {
     }
 
     @Test
+    void toleratesExtraHeaderRowsAboveTheDataWhenFallingBack() {
+        Columns c = detect(List.of("Q1", "Q2"), rows("How likely are you to recommend us?|Which plan?",
+                "{\"ImportId\":\"QID1\"}|{\"ImportId\":\"QID2\"}", "9|Pro", "3|Free", "10|Pro", "7|Free", "8|Pro"));
+        assertThat(c.score()).isEqualTo(0);
+    }
+
+    @Test
+    void prefersTheZeroToTenColumnUsingMostOfTheScaleOverAOneToFiveOne() {
+        Columns c = detect(List.of("Q1", "Q2"), rows("3|9", "5|0", "4|7", "1|10", "2|4", "5|8"));
+        assertThat(c.score()).isEqualTo(1);
+    }
+
+    @Test
     void failsListingTheHeadersWhenNoColumnHoldsScores() {
         assertThatThrownBy(() -> detect(List.of("Name", "Comment"), rows("a|great stuff", "b|bad")))
                 .isInstanceOf(NpsException.class)
@@ -67,6 +80,26 @@ class ColumnDetectorTest {
         assertThat(c.dateFormat().toDate("2024-03-06T01:00:00+02:00", UTC)).isEqualTo(LocalDate.of(2024, 3, 5));
         assertThat(c.dateFormat().toDate("2024-03-06T01:00:00.123+0200", UTC)).isEqualTo(LocalDate.of(2024, 3, 5));
         assertThat(c.dateFormat().toDate("2024-03-05T23:30:00Z", ZoneId.of("Europe/Berlin"))).isEqualTo(LocalDate.of(2024, 3, 6));
+    }
+
+    @Test
+    void prefersTheDateSayingWhenTheAnswerCameIn() {
+        Columns c = detect(List.of("Sent date", "score", "StartDate", "EndDate"),
+                rows("2024-03-01|9|2024-03-05 10:00|2024-03-05 10:02", "2024-03-01|7|2024-03-06 10:00|2024-03-06 10:01"));
+        assertThat(c.date()).isEqualTo(3);
+        assertThat(c.dateWhy()).contains("e.g. '2024-03-05 10:02'");
+    }
+
+    @Test
+    void aValueThatFitsOnlyOneReadingSettlesDayFirstOrMonthFirst() {
+        List<List<String>> r = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            r.add(List.of("9", String.format("%02d/01/2024", i)));
+        }
+        r.add(List.of("9", "13/01/2024"));
+        Columns c = detect(List.of("score", "date"), r);
+        assertThat(c.dateFormat()).isEqualTo(DateFormat.DAY_FIRST);
+        assertThat(c.dateWhy()).doesNotContain("fits both");
     }
 
     @Test

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,19 +29,6 @@ class DateFormatTest {
     @ValueSource(strings = {"2024-02-30", "2024-13-01", "2024-03-05T25:00", "05/03/2024", "yesterday", "2024-03-05T10:00:00+25:00"})
     void rejectsWhatIsNotAnIsoDate(String text) {
         assertThat(DateFormat.ISO.toDate(text, ZoneOffset.UTC)).isNull();
-    }
-
-    @Property(tries = 300)
-    void theFastPathAgreesWithJavaTime(@ForAll @LongRange(min = 0, max = 4_000_000_000L) long epochSecond,
-                                       @ForAll @IntRange(min = -14 * 4, max = 14 * 4) int quarterHours,
-                                       @ForAll @IntRange(min = 0, max = 3) int zoneIndex) {
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 15 * 60);
-        String text = java.time.Instant.ofEpochSecond(epochSecond).atOffset(offset)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        ZoneId zone = ZoneId.of(new String[] {"UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata"}[zoneIndex]);
-        LocalDate expected = java.time.Instant.ofEpochSecond(epochSecond).atZone(zone).toLocalDate();
-        assertThat(DateFormat.fastIso(text, zone)).isEqualTo(expected);
-        assertThat(DateFormat.ISO.toDate(text, zone)).isEqualTo(expected);
     }
 
     @ParameterizedTest

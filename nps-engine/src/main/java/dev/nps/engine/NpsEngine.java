@@ -51,9 +51,9 @@ import org.slf4j.LoggerFactory;
  * Unless {@link Builder#discoverProviders(boolean) turned off}, {@link java.util.ServiceLoader} then adds what
  * the class path provides, chosen by the table written in {@link ProviderResolver}; an explicitly registered
  * plug-in always beats a discovered one of the same slot or name. Each discovered provider is created with its
- * own slice of the {@link Builder#config(PluginConfig) configuration}: {@code nps.store.<name>.*},
- * {@code nps.channel.<name>.*}, {@code nps.text.<name>.*}, {@code nps.alert.<name>.*}. The engine reads these
- * keys itself:
+ * own slice of the {@link Builder#config(PluginConfig) configuration}: {@code nps.store.*} for the store,
+ * {@code nps.text.*} for the text analyser, {@code nps.channel.<name>.*} for a channel,
+ * {@code nps.alert.<name>.*} for an alert sink. The engine reads these keys itself:
  * <ul>
  *   <li>{@value #STORE_NAME_KEY}: the store provider to use, e.g. {@code jdbc};</li>
  *   <li>{@value #TEXT_ANALYSER_NAME_KEY}: the text analyser provider to use;</li>

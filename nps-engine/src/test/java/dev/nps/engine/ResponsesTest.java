@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponsesTest {
 
     private final SettableClock clock = SettableClock.startingMonday();
-    private final List<String> heard = new ArrayList<>();
+    private final List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
     private NpsEngine engine;
     private Responses responses;
 
@@ -269,5 +269,30 @@ class ResponsesTest {
         engine.close();
         assertCode(() -> responses.record(response("r-1", 9).build(Instant.now())), ErrorCode.CLOSED);
         assertCode(() -> engine.surveys(), ErrorCode.CLOSED);
+    }
+
+    @Test
+    void concurrentSubmissionsOfOneResponseCreateItOnceAndNotifyOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<RecordResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return responses.record(response("r-1", 9).comment("same").build(clock.instant()));
+                }));
+            }
+            go.countDown();
+            List<RecordResult.Status> statuses = new ArrayList<>();
+            for (var f : futures) {
+                statuses.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS).status());
+            }
+            assertThat(statuses).containsOnlyOnce(RecordResult.Status.CREATED)
+                    .containsOnly(RecordResult.Status.CREATED, RecordResult.Status.DUPLICATE);
+            assertThat(heard).containsExactly("recorded r-1=9");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -670,29 +670,40 @@ public abstract class StoreCompatibilityKit {
     class Concurrency {
 
         private static final int THREADS = 8;
+        private static final int ROUNDS = 5;
 
         @Test
         @DisplayName("concurrent inserts of the same id from several threads store exactly one")
         void concurrentSameId() throws Exception {
-            List<InsertResult> results = race(i -> response("same", "s1", i % 11, i).build(T0));
-            assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.INSERTED)).hasSize(1);
-            assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.SAME_ID_EXISTS)).hasSize(THREADS - 1);
-            assertThat(store.countResponses(ResponseFilter.ALL)).isEqualTo(1);
-            Response stored = store.findResponse("same").orElseThrow();
-            assertThat(results).allSatisfy(r -> assertThat(r.stored()).isEqualTo(stored));
+            store.saveSurvey(Survey.builder("s1").build());
+            for (int round = 0; round < ROUNDS; round++) {
+                String id = "same-" + round;
+                List<InsertResult> results = race(i -> response(id, "s1", i % 11, i).build(T0));
+                assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.INSERTED)).as("round %d", round).hasSize(1);
+                assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.SAME_ID_EXISTS)).hasSize(THREADS - 1);
+                Response stored = store.findResponse(id).orElseThrow();
+                assertThat(results).allSatisfy(r -> assertThat(r.stored()).isEqualTo(stored));
+            }
+            assertThat(store.countResponses(ResponseFilter.ALL)).isEqualTo(ROUNDS);
         }
 
         @Test
         @DisplayName("concurrent answers to one invitation from several threads store exactly one")
         void concurrentSameInvitation() throws Exception {
-            List<InsertResult> results = race(i -> response("r-" + i, "s1", i % 11, i).invitation("inv").build(T0));
-            assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.INSERTED)).hasSize(1);
-            assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.INVITATION_ANSWERED)).hasSize(THREADS - 1);
-            assertThat(store.countResponses(ResponseFilter.ALL)).isEqualTo(1);
+            store.saveSurvey(Survey.builder("s1").build());
+            for (int round = 0; round < ROUNDS; round++) {
+                String invitation = "inv-" + round;
+                String prefix = "r-" + round + "-";
+                List<InsertResult> results = race(i -> response(prefix + i, "s1", i % 11, i).invitation(invitation).build(T0));
+                assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.INSERTED)).as("round %d", round).hasSize(1);
+                assertThat(results.stream().filter(r -> r.status() == InsertResult.Status.INVITATION_ANSWERED)).hasSize(THREADS - 1);
+                Response stored = store.findResponseByInvitation(invitation).orElseThrow();
+                assertThat(results).allSatisfy(r -> assertThat(r.stored()).isEqualTo(stored));
+            }
+            assertThat(store.countResponses(ResponseFilter.ALL)).isEqualTo(ROUNDS);
         }
 
         private List<InsertResult> race(java.util.function.IntFunction<Response> responses) throws Exception {
-            store.saveSurvey(Survey.builder("s1").build());
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try {
                 CountDownLatch start = new CountDownLatch(1);

@@ -13,25 +13,32 @@ import dev.nps.spi.TextAnalyserProvider;
  * @since 0.1
  */
 public enum ProviderKind {
-    /** One store per engine; configured under {@code nps.store.<name>}. */
-    STORE("store", StoreProvider.class, "nps.store", "nps-store-"),
+    /** One store per engine; configured under {@code nps.store.*}. */
+    STORE("store", StoreProvider.class, "nps.store", "nps-store-", true),
     /** Any number of channels, one per name; configured under {@code nps.channel.<name>}. */
-    CHANNEL("channel", ChannelProvider.class, "nps.channel", "nps-channels-"),
-    /** One text analyser per engine; configured under {@code nps.text.<name>}. */
-    TEXT_ANALYSER("text analyser", TextAnalyserProvider.class, "nps.text", "nps-text-"),
+    CHANNEL("channel", ChannelProvider.class, "nps.channel", "nps-channels-", false),
+    /** One text analyser per engine; configured under {@code nps.text.*}. */
+    TEXT_ANALYSER("text analyser", TextAnalyserProvider.class, "nps.text", "nps-text-", true),
     /** Any number of alert sinks, one per name; configured under {@code nps.alert.<name>}. */
-    ALERT_SINK("alert sink", AlertSinkProvider.class, "nps.alert", "nps-alerts-");
+    ALERT_SINK("alert sink", AlertSinkProvider.class, "nps.alert", "nps-alerts-", false);
 
     private final String label;
     private final Class<? extends PluginProvider<?>> spi;
     private final String configPrefix;
     private final String artifactPrefix;
+    private final boolean single;
 
-    ProviderKind(String label, Class<? extends PluginProvider<?>> spi, String configPrefix, String artifactPrefix) {
+    ProviderKind(String label, Class<? extends PluginProvider<?>> spi, String configPrefix, String artifactPrefix, boolean single) {
         this.label = label;
         this.spi = spi;
         this.configPrefix = configPrefix;
         this.artifactPrefix = artifactPrefix;
+        this.single = single;
+    }
+
+    /** @return whether an engine has one plug-in of this kind (store, text analyser) rather than one per name */
+    public boolean single() {
+        return single;
     }
 
     /** @return how messages name this kind, e.g. {@code store} */
@@ -50,11 +57,14 @@ public enum ProviderKind {
     }
 
     /**
-     * @param name a provider name, e.g. {@code jdbc}
-     * @return the configuration prefix of that provider, e.g. {@code nps.store.jdbc}
+     * The configuration prefix a provider of this kind gets: the kind's own prefix for a kind with one plug-in
+     * ({@code nps.store}, {@code nps.text}), the prefix and the name for the others ({@code nps.channel.email}).
+     *
+     * @param name a provider name, e.g. {@code email}
+     * @return the prefix of that provider's keys
      */
     public String configPrefix(String name) {
-        return configPrefix + "." + name;
+        return single ? configPrefix : configPrefix + "." + name;
     }
 
     /**

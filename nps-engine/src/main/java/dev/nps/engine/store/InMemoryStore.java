@@ -159,7 +159,7 @@ public final class InMemoryStore implements NpsStore {
         Checks.notNull(page, "page");
         List<Response> matching = read(() -> matching(filter));
         matching.sort(NEWEST_FIRST);
-        int from = (int) Math.min(page.offset(), matching.size());
+        int from = Math.min(page.offset(), matching.size());
         int to = (int) Math.min((long) from + page.limit(), matching.size());
         return new Page<>(matching.subList(from, to), page, matching.size());
     }

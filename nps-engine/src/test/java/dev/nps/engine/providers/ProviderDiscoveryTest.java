@@ -16,6 +16,8 @@ import dev.nps.engine.providers.fixtures.TestProviders.ChatSink;
 import dev.nps.engine.providers.fixtures.TestProviders.EmailChannel;
 import dev.nps.engine.providers.fixtures.TestProviders.FancyAnalyser;
 import dev.nps.engine.providers.fixtures.TestProviders.GammaStore;
+import dev.nps.engine.providers.fixtures.TestProviders.LeakyStore;
+import dev.nps.engine.providers.fixtures.TestProviders.TrackedStore;
 import dev.nps.engine.providers.fixtures.TestProviders.MisnamedChannel;
 import dev.nps.engine.providers.fixtures.TestProviders.OtherAlphaStore;
 import dev.nps.engine.providers.fixtures.TestProviders.PigeonChannel;
@@ -147,9 +149,9 @@ class ProviderDiscoveryTest {
     @Test
     void eachProviderGetsItsOwnSliceOfTheConfiguration() {
         ServiceClassPath cp = classPath().directory(StoreProvider.class, AlphaStore.class);
-        try (NpsEngine engine = build(cp, Map.of("nps.store.alpha.url", "jdbc:h2:mem:x", "nps.store.beta.url", "other"))) {
+        try (NpsEngine engine = build(cp, Map.of("nps.store.url", "jdbc:h2:mem:x", "nps.channel.pigeon.url", "other"))) {
             ConfiguredStore store = (ConfiguredStore) engine.store();
-            assertThat(store.config.prefix()).isEqualTo("nps.store.alpha");
+            assertThat(store.config.prefix()).isEqualTo("nps.store");
             assertThat(store.config.string("url")).contains("jdbc:h2:mem:x");
         }
     }
@@ -181,7 +183,7 @@ class ProviderDiscoveryTest {
         assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
         assertThat(e.getMessage()).startsWith("4 problems in the NPS engine configuration")
                 .contains("nps.comment.max-length: not an integer")
-                .contains("store 'broken' (" + BrokenStore.class.getName() + "): nps.store.broken.url: missing")
+                .contains("store 'broken' (" + BrokenStore.class.getName() + "): nps.store.url: missing")
                 .contains("channel 'sms' is configured but no provider named 'sms' is on the class path; add dev.nps:nps-channels-sms")
                 .contains("text analyser 'vader' is configured but no provider named 'vader'");
         assertThat(e.getSuppressed()).hasSize(4);
@@ -244,5 +246,23 @@ class ProviderDiscoveryTest {
         try (NpsEngine engine = build(cp, Map.of())) {
             assertThat(engine.alertSinks()).extracting(s -> s.name()).containsExactly("chat");
         }
+    }
+
+    @Test
+    void aProviderFailureNamesTheProviderButNotTheExceptionMessage() {
+        NpsException e = failure(classPath().directory(StoreProvider.class, LeakyStore.class), Map.of());
+        assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(e.getMessage()).contains("store 'leaky'").contains("IllegalStateException").contains("nps.store.*")
+                .doesNotContain("hunter2");
+        assertThat(e.getCause()).hasMessageContaining("hunter2");
+    }
+
+    @Test
+    void aFailedBuildClosesThePlugInsItAlreadyCreated() {
+        TrackedStore.CREATED.clear();
+        ServiceClassPath cp = classPath().directory(StoreProvider.class, TrackedStore.class)
+                .directory(ChannelProvider.class, MisnamedChannel.class);
+        failure(cp, Map.of());
+        assertThat(TrackedStore.CREATED).hasSize(1).allSatisfy(s -> assertThat(s.closed()).isTrue());
     }
 }

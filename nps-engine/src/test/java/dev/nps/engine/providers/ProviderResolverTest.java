@@ -60,5 +60,6 @@ class ProviderResolverTest {
         assertThat(ProviderKind.STORE.artifact("jdbc")).isEqualTo("dev.nps:nps-store-jdbc");
         assertThat(ProviderKind.CHANNEL.artifact("email")).isEqualTo("dev.nps:nps-channels-email");
         assertThat(ProviderKind.CHANNEL.configPrefix("email")).isEqualTo("nps.channel.email");
+        assertThat(ProviderKind.STORE.configPrefix("jdbc")).isEqualTo("nps.store");
     }
 }
