@@ -97,7 +97,7 @@ final class Endpoints implements HttpHandler {
             } catch (RuntimeException e) {
                 LOG.warn("request to {} failed with {}", rel.startsWith("r/") || rel.startsWith("u/") ? rel.substring(0, 2) + "<token>" : rel,
                         e.getClass().getSimpleName());
-                page(ex, 500, fallback, "notFoundTitle", "Internal error");
+                page(ex, 500, fallback, "errorTitle", Html.escape(fallback.get("error")));
             }
         }
     }

@@ -30,6 +30,8 @@ final class Messages {
             Map.entry("unsubscribed", "You have been unsubscribed. You will not receive these surveys any more."),
             Map.entry("notFoundTitle", "Not found"),
             Map.entry("notFound", "There is nothing here."),
+            Map.entry("errorTitle", "Something went wrong"),
+            Map.entry("error", "Your request could not be processed. Please try again later."),
             Map.entry("methodTitle", "Method not allowed"),
             Map.entry("method", "This address does not accept that kind of request."));
 
@@ -58,6 +60,8 @@ final class Messages {
             Map.entry("unsubscribed", "Sie wurden abgemeldet. Sie erhalten diese Umfragen nicht mehr."),
             Map.entry("notFoundTitle", "Nicht gefunden"),
             Map.entry("notFound", "Hier gibt es nichts."),
+            Map.entry("errorTitle", "Etwas ist schiefgelaufen"),
+            Map.entry("error", "Ihre Anfrage konnte nicht bearbeitet werden. Bitte versuchen Sie es später erneut."),
             Map.entry("methodTitle", "Methode nicht erlaubt"),
             Map.entry("method", "Diese Adresse nimmt diese Art von Anfrage nicht an."));
 
