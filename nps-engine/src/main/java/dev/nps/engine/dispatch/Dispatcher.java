@@ -620,7 +620,10 @@ public final class Dispatcher implements AutoCloseable {
             return this;
         }
 
-        /** Runs sends in parallel on this executor (each channel still capped); by default on the calling thread. */
+        /**
+         * Runs sends in parallel on this executor (each channel still capped); by default on the calling thread. A
+         * round waits for its sends, so this must not be the single thread the rounds themselves run on.
+         */
         public Builder sendExecutor(Executor executor) {
             this.sendExecutor = Checks.notNull(executor, "sendExecutor");
             return this;
