@@ -55,6 +55,9 @@ public record Invitation(
         Optional<Instant> sentAt,
         Optional<Instant> nextReminderAt) {
 
+    /** The last outcome a claim records when it takes a row over from a claimer whose lease ran out. {@value} */
+    public static final String TAKEN_OVER = "taken over after an expired lease";
+
     public Invitation {
         Checks.id(id, "invitation.id");
         Checks.id(rootId, "invitation.rootId");
@@ -111,13 +114,22 @@ public record Invitation(
                 Optional.of(at), nextReminder);
     }
 
-    /** @return a copy claimed by the owner until the given time, with the next fence */
+    /**
+     * @return a copy claimed by the owner until the given time, with the next fence; taking over a row that was
+     *         still claimed (its lease ran out) counts a recovered claim and sets {@link #TAKEN_OVER} as last outcome
+     */
     public Invitation claimedBy(String owner, Instant until) {
         Objects.requireNonNull(owner, "owner");
-        int recovered = status == InvitationStatus.CLAIMED ? recoveredClaims + 1 : recoveredClaims;
+        boolean takeOver = status == InvitationStatus.CLAIMED;
         return new Invitation(id, rootId, idempotencyKey, surveyId, contactId, channel, reminder, source, InvitationStatus.CLAIMED,
-                createdAt, dueAt, attempts, Optional.of(owner), Optional.of(until), fence + 1, recovered, lastOutcome, sentAt,
+                createdAt, dueAt, attempts, Optional.of(owner), Optional.of(until), fence + 1,
+                takeOver ? recoveredClaims + 1 : recoveredClaims, takeOver ? Optional.of(TAKEN_OVER) : lastOutcome, sentAt,
                 nextReminderAt);
+    }
+
+    /** @return whether this claim took the row over from a claimer whose lease ran out */
+    public boolean takenOver() {
+        return status == InvitationStatus.CLAIMED && lastOutcome.filter(TAKEN_OVER::equals).isPresent();
     }
 
     /** @return a copy with another channel (a fallback chosen before sending) */

@@ -183,6 +183,8 @@ public abstract class DispatchStoreCompatibilityKit {
         assertThat(second.fence()).isEqualTo(first.fence() + 1);
         assertThat(second.leaseOwner()).contains("w2");
         assertThat(second.recoveredClaims()).isEqualTo(1);
+        assertThat(second.takenOver()).isTrue();
+        assertThat(first.takenOver()).isFalse();
     }
 
     @Test

@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery guarantee: a crash after claiming but before sending only delays the message until the lease runs
  * out. A crash after the channel accepted but before the outcome was recorded sends it once more after the
- * lease; such take-overs are counted on the row ({@link Invitation#recoveredClaims()}) and the channel sees the same
- * invitation id twice (use it to de-duplicate where the medium allows).
+ * lease; such take-overs are counted ({@link DispatchStats#takenOver()}, {@link Invitation#recoveredClaims()}) and the
+ * channel sees the same invitation id twice (use it to de-duplicate where the medium allows).
  *
  * @since 0.1
  */
@@ -110,6 +110,7 @@ public final class Dispatcher implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
     private final AtomicLong fencedOut = new AtomicLong();
+    private final AtomicLong takenOver = new AtomicLong();
     private final AtomicLong reminders = new AtomicLong();
 
     private final Object lifecycle = new Object();
@@ -213,6 +214,11 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void handle(Invitation inv) {
+        if (inv.takenOver()) {
+            takenOver.incrementAndGet();
+            LOG.warn("invitation {}: taken over after an expired lease; if the previous claimer had sent it, this is a duplicate",
+                    inv.id());
+        }
         Instant now = clock.instant();
         Optional<Survey> survey = store.findSurvey(inv.surveyId());
         if (survey.isEmpty()) {
@@ -435,7 +441,7 @@ public final class Dispatcher implements AutoCloseable {
     /** @return a snapshot of the counters */
     public DispatchStats stats() {
         return new DispatchStats(sent.get(), retried.get(), failed.get(), dead.get(), skipped.get(), deferred.get(),
-                fencedOut.get(), reminders.get());
+                fencedOut.get(), takenOver.get(), reminders.get());
     }
 
     /**

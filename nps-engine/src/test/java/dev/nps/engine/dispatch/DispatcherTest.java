@@ -174,6 +174,8 @@ class DispatcherTest {
         assertThat(f.email.deliveries()).extracting(Delivery::attempt).containsExactly(1, 1);
         assertThat(row(inv.id()).recoveredClaims()).isEqualTo(1);
         assertThat(row(inv.id()).status()).isEqualTo(InvitationStatus.SENT);
+        assertThat(survivor.stats().takenOver()).isEqualTo(1);
+        assertThat(survivor.stats().sent()).isEqualTo(1);
     }
 
     @Test
