@@ -125,14 +125,16 @@ public final class NpsEngine implements AutoCloseable {
     }
 
     /**
-     * @return the distribution pipeline: invitations, contact rules, the dispatcher, response links
+     * @return the distribution pipeline: invitations, contact rules, the dispatcher, response links (configured by
+     *         the {@code nps.dispatch.*} keys, see {@link DispatchPipeline})
      * @throws NpsException {@code CONFIGURATION} when the store has no outbox and none was given with
-     *                      {@link Builder#dispatchStore}
+     *                      {@link Builder#dispatchStore}, or a {@code nps.dispatch.*} key is invalid
      */
     public synchronized DispatchPipeline dispatch() {
         lifecycle.requireOpen();
         if (dispatch == null) {
-            dispatch = new DispatchPipeline(store, channels, clock, ResponseRecorder.of(responses), dispatchStore, responseLinksBase);
+            dispatch = new DispatchPipeline(store, channels, clock, ResponseRecorder.of(responses), dispatchStore, responseLinksBase,
+                    config);
         }
         return dispatch;
     }

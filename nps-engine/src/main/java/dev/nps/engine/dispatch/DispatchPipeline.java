@@ -10,13 +10,19 @@ import dev.nps.engine.links.ResponseLinks;
 import dev.nps.engine.links.ResponseRecorder;
 import dev.nps.engine.rules.ContactRules;
 import dev.nps.engine.rules.Eligibility;
+import dev.nps.engine.rules.FatiguePolicy;
 import dev.nps.engine.store.InMemoryStore;
 import dev.nps.spi.Channel;
 import dev.nps.spi.DispatchStore;
 import dev.nps.spi.NpsStore;
+import dev.nps.spi.PluginConfig;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +52,12 @@ public final class DispatchPipeline implements AutoCloseable {
     private final Optional<InAppPrompts> prompts;
     private Dispatcher dispatcher;
 
+    /** Configuration prefix of the pipeline's keys. {@value} */
+    public static final String CONFIG_PREFIX = "nps.dispatch";
+
     /**
+     * A pipeline with the default rules.
+     *
      * @param store     the engine's store
      * @param channels  the engine's channels
      * @param clock     the engine's clock
@@ -57,18 +68,61 @@ public final class DispatchPipeline implements AutoCloseable {
      */
     public DispatchPipeline(NpsStore store, Map<ChannelName, Channel> channels, Clock clock, ResponseRecorder recorder,
                             Optional<DispatchStore> outbox, Optional<URI> linksBase) {
+        this(store, channels, clock, recorder, outbox, linksBase, PluginConfig.empty());
+    }
+
+    /**
+     * A pipeline configured by the keys under {@value #CONFIG_PREFIX}: {@code fatigue-window} (a duration, default
+     * 90d), {@code fatigue-scope} ({@code across-surveys} or {@code per-survey}), {@code default-zone} (IANA zone for
+     * contacts without one, default UTC) and {@code link-expiry} (default 30d).
+     *
+     * @param config the engine's root configuration (full keys)
+     * @throws NpsException {@code CONFIGURATION} naming a bad key, or when no outbox can be found for the store
+     */
+    public DispatchPipeline(NpsStore store, Map<ChannelName, Channel> channels, Clock clock, ResponseRecorder recorder,
+                            Optional<DispatchStore> outbox, Optional<URI> linksBase, PluginConfig config) {
         this.store = Checks.notNull(store, "store");
         this.channels = Map.copyOf(Checks.notNull(channels, "channels"));
         this.clock = Checks.notNull(clock, "clock");
         Checks.notNull(recorder, "recorder");
+        PluginConfig c = Checks.notNull(config, "config").scoped(CONFIG_PREFIX);
+        FatiguePolicy fatigue = new FatiguePolicy(positive(c, "fatigue-window", FatiguePolicy.DEFAULT.window()), scope(c));
+        ZoneId zone = zone(c);
+        Duration linkExpiry = positive(c, "link-expiry", ResponseLinks.DEFAULT_EXPIRY);
         this.outbox = Checks.notNull(outbox, "dispatchStore").orElseGet(() -> defaultOutbox(store));
-        this.eligibility = Eligibility.defaults(this.outbox, this.channels);
+        this.eligibility = new Eligibility(this.outbox, this.channels, fatigue, Eligibility.defaultQuietHours(), zone);
         this.invitations = Invitations.of(store, this.outbox, eligibility, clock);
         this.rules = new ContactRules(store, this.outbox, clock);
         this.links = Checks.notNull(linksBase, "responseLinks").map(b -> new ResponseLinks(b, this.outbox, clock, new SecureRandom(),
-                ResponseLinks.DEFAULT_EXPIRY));
+                linkExpiry));
         this.linkResponses = links.map(l -> new LinkResponses(l, store, this.outbox, recorder, clock));
         this.prompts = links.map(l -> new InAppPrompts(store, this.outbox, eligibility, l, clock, () -> UUID.randomUUID().toString()));
+    }
+
+    private static Duration positive(PluginConfig c, String name, Duration fallback) {
+        Duration d = c.duration(name, fallback);
+        if (d.isNegative() || d.isZero()) {
+            throw new NpsException(ErrorCode.CONFIGURATION, c.key(name) + ": must be positive (got " + d + ")");
+        }
+        return d;
+    }
+
+    private static FatiguePolicy.Scope scope(PluginConfig c) {
+        String v = c.string("fatigue-scope", "across-surveys").toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "across-surveys" -> FatiguePolicy.Scope.ACROSS_SURVEYS;
+            case "per-survey" -> FatiguePolicy.Scope.PER_SURVEY;
+            default -> throw new NpsException(ErrorCode.CONFIGURATION, c.key("fatigue-scope") + ": use across-surveys or per-survey");
+        };
+    }
+
+    private static ZoneId zone(PluginConfig c) {
+        String v = c.string("default-zone", "UTC");
+        try {
+            return ZoneId.of(v);
+        } catch (DateTimeException e) {
+            throw new NpsException(ErrorCode.CONFIGURATION, c.key("default-zone") + ": not an IANA zone such as Europe/Berlin");
+        }
     }
 
     private static DispatchStore defaultOutbox(NpsStore store) {

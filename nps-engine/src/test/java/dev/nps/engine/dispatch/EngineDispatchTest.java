@@ -77,6 +77,29 @@ class EngineDispatchTest {
     }
 
     @Test
+    void fatigueAndZoneAreConfiguredByKeys() {
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().channel(RecordingChannel.email()).clock(clock).discoverProviders(false)
+                .config(java.util.Map.of("nps.dispatch.fatigue-window", "7d", "nps.dispatch.fatigue-scope", "per-survey",
+                        "nps.dispatch.default-zone", "America/New_York"))
+                .build()) {
+            nps.surveys().define("a").save();
+            nps.surveys().define("b").save();
+            nps.contacts().upsert(Contact.of("c").email("c@example.com"));
+            InvitationResult first = nps.invite("a", "c");
+            // 10:00 UTC is 05:00 in New York, inside the quiet hours: due at 08:00 EST.
+            assertThat(first.invitation().dueAt()).isEqualTo(Instant.parse("2026-01-06T13:00:00Z"));
+            assertThat(nps.invite("b", "c").outcome()).as("per survey").isEqualTo(InvitationResult.Outcome.CREATED);
+            assertThat(nps.invite("a", "c").outcome()).isEqualTo(InvitationResult.Outcome.SKIPPED);
+            clock.advance(java.time.Duration.ofDays(8));
+            assertThat(nps.invite("a", "c").outcome()).isEqualTo(InvitationResult.Outcome.CREATED);
+        }
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().clock(clock).discoverProviders(false)
+                .config(java.util.Map.of("nps.dispatch.fatigue-scope", "sometimes")).build()) {
+            assertThatThrownBy(nps::dispatch).isInstanceOf(NpsException.class).hasMessageContaining("nps.dispatch.fatigue-scope");
+        }
+    }
+
+    @Test
     void theDispatcherNeedsAChannelAndTheLinksBaseIsCheckedAtOnce() {
         try (NpsEngine nps = NpsEngine.builder().inMemoryStore().clock(clock).discoverProviders(false).build()) {
             assertThat(nps.dispatch().links()).isEmpty();
