@@ -229,6 +229,16 @@ class InvitationsTest {
     }
 
     @Test
+    void smsIsOnlySentBetweenEightAndNineInTheRecipientsZone() {
+        f.survey("s");
+        f.save(Contact.of("c-1").phone("+4915112345678").zone("Europe/Berlin").build());
+        f.clock.set(Instant.parse("2026-07-01T19:30:00Z")); // 21:30 CEST
+        InvitationResult r = invitations.publish(order("o", "c-1")).get(0);
+        assertThat(r.invitation().channel()).isEqualTo(ChannelName.SMS);
+        assertThat(r.invitation().dueAt()).isEqualTo(Instant.parse("2026-07-02T06:00:00Z")); // 08:00 CEST
+    }
+
+    @Test
     void manualInviteIsIdempotentOnTheCallersKey() {
         f.survey("s");
         f.contact("c-1");
