@@ -235,8 +235,12 @@ final class Endpoints implements HttpHandler {
         // RFC 8058: the one-click POST carries exactly List-Unsubscribe=One-Click; it means the whole list.
         boolean all = raw.strip().equals(ONE_CLICK) || !"survey".equals(form.get("scope"));
         LinkResponses.Result<LinkResponses.Landing> r = links.open(token);
+        if (r.value().isEmpty()) {
+            tokenProblem(ex, r.check(), fallback);
+            return;
+        }
         TokenCheck check = links.unsubscribe(token, all);
-        if (!(check instanceof TokenCheck.Valid) || r.value().isEmpty()) {
+        if (!(check instanceof TokenCheck.Valid)) {
             tokenProblem(ex, check, fallback);
             return;
         }
