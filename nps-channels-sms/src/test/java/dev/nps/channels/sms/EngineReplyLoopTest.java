@@ -140,4 +140,18 @@ class EngineReplyLoopTest {
         assertThat(reply("START").body()).contains("<Message>");
         assertThat(nps.dispatch().rules().suppression(Fixtures.PHONE)).isEmpty();
     }
+
+    @Test
+    void aSendRefusedBecauseTheNumberSentStopToTheProviderSuppressesItUntilStart() {
+        twilio.script = p -> FakeTwilio.Answer.error(400, 21610);
+        String invitation = nps.invite("post-purchase", "c-42").invitation().id();
+        nps.dispatch().runOnce();
+
+        assertThat(nps.dispatch().outbox().findInvitation(invitation).orElseThrow().status())
+                .isEqualTo(dev.nps.spi.InvitationStatus.FAILED);
+        assertThat(nps.dispatch().rules().suppression(Fixtures.PHONE)).get()
+                .extracting(s -> s.reason()).isEqualTo("sms: HTTP 400 code 21610");
+        assertThat(reply("START").body()).contains("<Message>");
+        assertThat(nps.dispatch().rules().suppression(Fixtures.PHONE)).isEmpty();
+    }
 }

@@ -217,15 +217,21 @@ public final class SmsReplies {
     }
 
     /**
-     * Lifts a suppression of the number made by an opt-out reply; a suppression for another reason (a carrier's
-     * permanent refusal, a host's decision) stays.
+     * Lifts a suppression of the number made by an opt-out: an opt-out reply, or a send the provider refused because
+     * the number had replied STOP to it (Twilio-compatible error 21610, which the provider lifts on START too). A
+     * suppression for another reason (an invalid number, a host's decision) stays.
      *
      * @param phone the sender
      * @return whether a suppression was lifted
      */
     public boolean resubscribe(String phone) {
         Contact.requirePhone(phone);
-        return rules.suppression(phone).filter(s -> OPT_OUT_REASON.equals(s.reason())).isPresent() && rules.unsuppress(phone);
+        return rules.suppression(phone).filter(s -> isOptOut(s.reason())).isPresent() && rules.unsuppress(phone);
+    }
+
+    private static boolean isOptOut(String reason) {
+        // The dispatcher records a refused send as "<channel>: <outcome reason>"; the SMS channel names the code.
+        return OPT_OUT_REASON.equals(reason) || reason.startsWith("sms: ") && reason.endsWith(" code 21610");
     }
 
     private List<Contact> contacts(String phone) {

@@ -121,8 +121,11 @@ class SmsRepliesTest {
 
         assertThat(replies.resubscribe(PHONE)).isTrue();
         assertThat(nps.dispatch().rules().suppression(PHONE)).isEmpty();
-        nps.dispatch().rules().suppress(PHONE, "carrier: number disconnected");
+        nps.dispatch().rules().suppress(PHONE, "sms: HTTP 400 code 21211");
         assertThat(replies.resubscribe(PHONE)).isFalse();
         assertThat(nps.dispatch().rules().suppression(PHONE)).isPresent();
+        // The provider refused a send because the number had sent it STOP: START lifts that too.
+        nps.dispatch().rules().suppress(PHONE, "sms: HTTP 400 code 21610");
+        assertThat(replies.resubscribe(PHONE)).isTrue();
     }
 }
