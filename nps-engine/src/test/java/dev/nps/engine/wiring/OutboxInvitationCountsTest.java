@@ -33,7 +33,7 @@ class OutboxInvitationCountsTest {
     private final RecordingChannel email = RecordingChannel.email();
     private final NpsEngine nps = NpsEngine.builder().inMemoryStore().channel(email).clock(clock).discoverProviders(false)
             .config(Map.of("nps.dispatch.fatigue-window", "1d")).build();
-    private final OutboxInvitationCounts counts = new OutboxInvitationCounts(nps.dispatch().outbox(), nps.store());
+    private final OutboxInvitationCounts counts = nps.dispatch().invitationCounts();
 
     OutboxInvitationCountsTest() {
         nps.surveys().define("s").sendVia(ChannelName.EMAIL).reminders(ReminderPolicy.NONE).save();
@@ -93,7 +93,8 @@ class OutboxInvitationCountsTest {
 
         RecordingAlertSink sink = new RecordingAlertSink("chat");
         AlertRelay relay = AlertRelay.builder().clock(clock).alertSink(sink).build();
-        AlertMonitor monitor = AlertMonitor.builder().engine(nps).clock(clock).publisher(relay).invitations(counts)
+        // engine(...) takes the counts from the engine's dispatch pipeline (the same as invitations(counts)).
+        AlertMonitor monitor = AlertMonitor.builder().engine(nps).publisher(relay)
                 .rule(ResponseRateRule.named("rate").survey("s").period(Duration.ofDays(7)).build()).build();
 
         assertThat(monitor.runOnce()).singleElement().satisfies(a -> {

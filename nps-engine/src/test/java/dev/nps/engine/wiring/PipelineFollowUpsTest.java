@@ -30,8 +30,7 @@ class PipelineFollowUpsTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-01-06T10:00:00Z"));
     private final RecordingChannel email = RecordingChannel.email();
     private final NpsEngine nps = NpsEngine.builder().inMemoryStore().channel(email).clock(clock).discoverProviders(false).build();
-    private final PipelineFollowUps followUps = new PipelineFollowUps(nps.dispatch().invitations(),
-            Map.of(FollowUpRequest.Kind.REFERRAL_REQUEST, "referral"));
+    private final PipelineFollowUps followUps = nps.dispatch().followUps(Map.of(FollowUpRequest.Kind.REFERRAL_REQUEST, "referral"));
 
     PipelineFollowUpsTest() {
         nps.surveys().define("post-purchase").sendVia(ChannelName.EMAIL).save();
