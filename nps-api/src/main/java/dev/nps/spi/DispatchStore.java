@@ -98,7 +98,7 @@ public interface DispatchStore {
         List<Invitation> out = new ArrayList<>();
         for (String contactId : Set.copyOf(contactIds)) {
             for (Invitation i : findInvitationsByContact(contactId)) {
-                if (i.status() == InvitationStatus.SENT && i.channel() == channel && i.sentAt().isPresent()
+                if (i.status() == InvitationStatus.SENT && i.channel().equals(channel) && i.sentAt().isPresent()
                         && !i.sentAt().get().isBefore(sentSince)) {
                     out.add(i);
                 }
@@ -111,13 +111,15 @@ public interface DispatchStore {
     /**
      * Finds the invitations and reminders created or sent in {@code [from, to)}, of one survey or of all: what
      * invitation counts per period (response rates, report funnels) are computed from. The default reads every row
-     * through {@link #findInvitations(InvitationStatus, int)}, which is slow on a large outbox: a database store
-     * overrides it with {@code WHERE (created_at >= ? AND created_at < ?) OR (sent_at >= ? AND sent_at < ?)}.
+     * through {@link #findInvitations(InvitationStatus, int)}, up to {@value #DEFAULT_SCAN_LIMIT} per status, and
+     * fails beyond rather than count part of the outbox: a database store overrides it with
+     * {@code WHERE (created_at >= ? AND created_at < ?) OR (sent_at >= ? AND sent_at < ?)}.
      *
      * @param surveyId the survey, or empty for all
      * @param from     the start (inclusive)
      * @param to       the end (exclusive)
      * @return the rows, in no particular order
+     * @throws dev.nps.api.NpsException {@code CONFIGURATION} when the default would have to read more rows
      * @since 0.2
      */
     default List<Invitation> findInvitationsBetween(Optional<String> surveyId, Instant from, Instant to) {
@@ -126,7 +128,13 @@ public interface DispatchStore {
         Objects.requireNonNull(to, "to");
         List<Invitation> out = new ArrayList<>();
         for (InvitationStatus status : InvitationStatus.values()) {
-            for (Invitation i : findInvitations(status, Integer.MAX_VALUE)) {
+            List<Invitation> rows = findInvitations(status, DEFAULT_SCAN_LIMIT);
+            if (rows.size() >= DEFAULT_SCAN_LIMIT) {
+                throw new dev.nps.api.NpsException(dev.nps.api.ErrorCode.CONFIGURATION, "the outbox holds "
+                        + DEFAULT_SCAN_LIMIT + " or more " + status + " invitations: the store must override "
+                        + "DispatchStore.findInvitationsBetween with a query for invitation counts to be complete");
+            }
+            for (Invitation i : rows) {
                 boolean created = !i.createdAt().isBefore(from) && i.createdAt().isBefore(to);
                 boolean sent = i.sentAt().filter(t -> !t.isBefore(from) && t.isBefore(to)).isPresent();
                 if ((created || sent) && surveyId.map(i.surveyId()::equals).orElse(true)) {
@@ -136,6 +144,9 @@ public interface DispatchStore {
         }
         return out;
     }
+
+    /** The most rows per status the default {@link #findInvitationsBetween} reads. {@value} */
+    int DEFAULT_SCAN_LIMIT = 100_000;
 
     // --- skips ---
 
