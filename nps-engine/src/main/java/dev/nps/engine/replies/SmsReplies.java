@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * window ago (by default the response-link expiry, 30 days). Scores and comments are recorded through the engine's
  * responses, so listeners (alerts, workflows, analytics) see them like any other answer; the response id is the
  * one a response link would use, so a link answer and an SMS answer to one invitation are the same response.
+ * Within one instance the replies of one number are applied one at a time; across application instances the
+ * webhook's de-duplication of message ids and the response id keep a repeated reply from counting twice.
  *
  * @since 0.2
  */
@@ -51,6 +53,8 @@ public final class SmsReplies {
     private final Clock clock;
     private final Duration window;
     private final Optional<ResponseEvents> events;
+    // Replies of one number are applied one at a time, so two quick messages cannot both take the "first comment".
+    private final Object[] locks = new Object[64];
 
     /**
      * @param store     contacts, surveys and responses
@@ -74,6 +78,13 @@ public final class SmsReplies {
             throw NpsException.invalid("window", "must be positive (got " + window + ")");
         }
         this.events = Checks.notNull(events, "events");
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    private Object lockOf(String phone) {
+        return locks[Math.floorMod(phone.hashCode(), locks.length)];
     }
 
     /**
@@ -148,6 +159,12 @@ public final class SmsReplies {
     public Optional<ScoreRecorded> recordScore(String phone, Score score) {
         Checks.notNull(score, "score");
         List<Contact> contacts = contacts(phone);
+        synchronized (lockOf(phone)) {
+            return recordScore(contacts, score);
+        }
+    }
+
+    private Optional<ScoreRecorded> recordScore(List<Contact> contacts, Score score) {
         for (Invitation sent : sentRecently(contacts)) {
             if (store.findResponseByInvitation(sent.rootId()).isPresent()) {
                 // The newest open invitation is what a reply answers; an answered one is skipped, not re-scored.
@@ -179,7 +196,14 @@ public final class SmsReplies {
      */
     public CommentResult recordComment(String phone, String text) {
         Checks.notBlank(text, "comment");
-        List<Invitation> sent = sentRecently(contacts(phone));
+        List<Contact> contacts = contacts(phone);
+        synchronized (lockOf(phone)) {
+            return recordComment(contacts, text);
+        }
+    }
+
+    private CommentResult recordComment(List<Contact> contacts, String text) {
+        List<Invitation> sent = sentRecently(contacts);
         if (sent.isEmpty()) {
             return CommentResult.IGNORED;
         }

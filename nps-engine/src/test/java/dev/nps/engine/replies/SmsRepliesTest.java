@@ -128,4 +128,32 @@ class SmsRepliesTest {
         nps.dispatch().rules().suppress(PHONE, "sms: HTTP 400 code 21610");
         assertThat(replies.resubscribe(PHONE)).isTrue();
     }
+
+    @Test
+    void concurrentCommentsOfOneNumberStoreExactlyOne() throws Exception {
+        sendInvitation("post-purchase");
+        String responseId = replies.recordScore(PHONE, Score.of(3)).orElseThrow().response().id();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<SmsReplies.CommentResult>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String text = "comment " + i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return replies.recordComment(PHONE, text);
+                }));
+            }
+            go.countDown();
+            List<SmsReplies.CommentResult> outcomes = new ArrayList<>();
+            for (java.util.concurrent.Future<SmsReplies.CommentResult> f : results) {
+                outcomes.add(f.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsOnlyOnce(SmsReplies.CommentResult.RECORDED).hasSize(8);
+            assertThat(nps.responses().find(responseId).orElseThrow().comment()).get().asString().startsWith("comment ");
+            assertThat(heard).filteredOn(h -> h.startsWith("edited")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
