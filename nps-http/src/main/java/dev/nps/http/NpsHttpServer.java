@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
  *       {@code POST api/answer}: records an in-app answer; both signed with HMAC-SHA256 (see {@link #sign});</li>
  *   <li>{@code GET widget.js}: a dependency-free script showing the 0-10 prompt in a page.</li>
  * </ul>
+ * A host serves its own handlers on the same port with {@link #mount}, e.g. the SMS channel's webhooks.
  * Every response carries {@code Referrer-Policy: no-referrer}, {@code X-Content-Type-Options: nosniff} and a strict
  * {@code Content-Security-Policy}; every value shown is HTML-escaped; bodies are size-limited.
  *
