@@ -49,6 +49,20 @@ public interface NpsStore extends AutoCloseable {
      */
     boolean eraseContact(String contactId);
 
+    /**
+     * Finds the contacts with this phone number (an inbound SMS names only its sender). The default fails: a store
+     * that holds contacts overrides it with an indexed lookup.
+     *
+     * @param phone an E.164 number, compared exactly
+     * @return the contacts with this number, in no particular order
+     * @throws dev.nps.api.NpsException {@code CONFIGURATION} when the store cannot look contacts up by phone
+     * @since 0.2
+     */
+    default List<Contact> findContactsByPhone(String phone) {
+        throw new dev.nps.api.NpsException(dev.nps.api.ErrorCode.CONFIGURATION, "store " + describe()
+                + " cannot look contacts up by phone (NpsStore.findContactsByPhone); SMS replies need a store that implements it");
+    }
+
     // --- responses ---
 
     /**
@@ -57,6 +71,24 @@ public interface NpsStore extends AutoCloseable {
      * writers from several application instances never store two.
      */
     InsertResult insertResponse(Response response);
+
+    /**
+     * Stores several new responses, each exactly as {@link #insertResponse(Response)} would (the same
+     * duplicate rules); a store may write them in batches for speed. Each response is stored whole or not at
+     * all; the list as a whole is not one transaction.
+     *
+     * @param responses the responses, never null, no null element
+     * @return one result per response, in the same order
+     * @since 0.1
+     */
+    default List<InsertResult> insertResponses(List<Response> responses) {
+        java.util.Objects.requireNonNull(responses, "responses");
+        List<InsertResult> results = new java.util.ArrayList<>(responses.size());
+        for (Response r : responses) {
+            results.add(insertResponse(r));
+        }
+        return results;
+    }
 
     /**
      * Replaces the score and comment of a stored response (an edit).

@@ -46,6 +46,13 @@ class ValuesTest {
     }
 
     @Test
+    void toBuilderKeepsWithdrawnConsent() {
+        Contact c = Contact.of("c").email("ann@example.com").consent(ChannelName.EMAIL, false).build();
+        assertThat(c.consentsTo(ChannelName.EMAIL)).isFalse();
+        assertThat(c.toBuilder().build()).isEqualTo(c);
+    }
+
+    @Test
     void attributeKeysAreValidatedAndValuesMayHoldAnything() {
         Contact c = Contact.of("c").attribute("note", "it's; -- DROP TABLE x; \"quoted\"").build();
         assertThat(c.attributes()).containsEntry("note", "it's; -- DROP TABLE x; \"quoted\"");
@@ -103,5 +110,7 @@ class ValuesTest {
     void filterRejectsAnEmptyWindow() {
         assertThatThrownBy(() -> ResponseFilter.builder().between(NOW, NOW).build()).hasMessageContaining("filter.to");
         assertThat(ResponseFilter.builder().attribute("plan", "pro").build().attributes()).isEqualTo(Map.of("plan", java.util.Set.of("pro")));
+        assertThat(ResponseFilter.builder().attribute("plan", "pro", "pro").build().attributes()).isEqualTo(Map.of("plan", java.util.Set.of("pro")));
+        assertThatThrownBy(() -> ResponseFilter.builder().attribute("plan", (String) null)).isInstanceOf(NpsException.class).hasMessageContaining("filter.attributes['plan']");
     }
 }
