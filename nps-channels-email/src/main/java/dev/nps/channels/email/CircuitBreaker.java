@@ -21,7 +21,7 @@ final class CircuitBreaker {
     private final Clock clock;
     private int consecutiveDown;
     private Instant openUntil;
-    private boolean probing;
+    private Thread prober;
 
     CircuitBreaker(int threshold, Duration coolDown, Duration probeWait, Clock clock) {
         this.threshold = threshold;
@@ -39,10 +39,10 @@ final class CircuitBreaker {
         if (now.isBefore(openUntil)) {
             return Optional.of(Duration.between(now, openUntil));
         }
-        if (probing) {
+        if (prober != null) {
             return Optional.of(probeWait);
         }
-        probing = true;
+        prober = Thread.currentThread();
         return Optional.empty();
     }
 
@@ -54,21 +54,27 @@ final class CircuitBreaker {
             }
             consecutiveDown = 0;
             openUntil = null;
-            probing = false;
+            prober = null;
             return;
         }
         consecutiveDown++;
-        if (probing || consecutiveDown >= threshold) {
+        if (prober != null || consecutiveDown >= threshold) {
             boolean wasClosed = openUntil == null;
             openUntil = clock.instant().plus(coolDown);
-            probing = false;
+            prober = null;
             if (wasClosed) {
                 LOG.warn("email channel: {} consecutive connection failures, failing fast for {}", consecutiveDown, coolDown);
             }
         }
     }
 
-    synchronized boolean isOpen() {
-        return openUntil != null;
+    /**
+     * Ends the calling thread's probe without a verdict (it never reached the server: pool busy, interrupted, a
+     * bug), so that the next send probes instead of every send waiting for a probe that will not report.
+     */
+    synchronized void settle() {
+        if (prober == Thread.currentThread()) {
+            prober = null;
+        }
     }
 }

@@ -133,13 +133,15 @@ public final class EmailChannel implements Channel {
                     + settings.breakerThreshold() + " consecutive connection failures; next try in " + blocked.get().toSeconds() + "s",
                     true));
         }
-        MessageRenderer.TrackedMessage message;
+        SendOutcome outcome;
         try {
-            message = renderer.render(delivery, email.get());
+            MessageRenderer.TrackedMessage message = renderer.render(delivery, email.get());
+            outcome = deliver(message, Addresses.needsSmtpUtf8(email.get()));
         } catch (MessagingException e) {
             throw new IllegalStateException("building a MIME message failed: " + e.getClass().getSimpleName(), e);
+        } finally {
+            breaker.settle();
         }
-        SendOutcome outcome = deliver(message, Addresses.needsSmtpUtf8(email.get()));
         if (outcome instanceof SendOutcome.Permanent p && p.suppressRecipient()) {
             try {
                 suppressions.suppress(email.get(), EmailSuppressions.Reason.HARD_BOUNCE);
@@ -175,7 +177,7 @@ public final class EmailChannel implements Channel {
                 c.transport.sendMessage(message, message.getAllRecipients());
                 pool.giveBack(c, true, true);
                 breaker.record(false);
-                return SendOutcome.accepted(message.getMessageID());
+                return SendOutcome.accepted(message.id());
             } catch (MessagingException | IllegalStateException e) {
                 pool.giveBack(c, false, false);
                 Outcomes.Failure f = e instanceof MessagingException m ? Outcomes.sendFailure(m, message.contentWritten())

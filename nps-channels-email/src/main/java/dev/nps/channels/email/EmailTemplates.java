@@ -30,7 +30,8 @@ import java.util.Properties;
  * The mustache templates of invitation emails: a subject, a text body and an HTML body, per language. The built-in
  * set speaks English and German and falls back to English; users replace it with their own templates, which see
  * the same values ({@code question}, {@code scores} with {@code score} and {@code url}, {@code brand.*},
- * {@code postalAddress}, {@code unsubscribeUrl}, and the built-in labels under {@code t.*}).
+ * {@code postalAddress}, {@code unsubscribeUrl}, {@code reminder} (true for a reminder), and the built-in labels under
+ * {@code t.*}).
  *
  * <p>In the HTML template every {@code {{value}}} is HTML-escaped; text and subject are not escaped (they are
  * not HTML), and the subject is folded to one line. Every template set is checked when it is created: the text

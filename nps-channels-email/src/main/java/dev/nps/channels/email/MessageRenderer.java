@@ -51,8 +51,12 @@ final class MessageRenderer {
     /** Renders the templates for a delivery. */
     RenderedEmail preview(Delivery d) {
         URI unsubscribe = d.unsubscribeLink().orElse(settings.unsubscribeMailto().map(m -> URI.create("mailto:" + m)).orElse(null));
-        return settings.templates().render(d.locale(),
-                context(settings.brand(), d.survey().question(), d.scoreLinks(), settings.postalAddress(), unsubscribe));
+        Map<String, Object> context = context(settings.brand(), d.survey().question(), d.scoreLinks(), settings.postalAddress(),
+                unsubscribe);
+        if (d.reminder() > 0) {
+            context.put("reminder", true);
+        }
+        return settings.templates().render(d.locale(), context);
     }
 
     /** Builds the message for a checked recipient address. */
@@ -157,6 +161,10 @@ final class MessageRenderer {
         public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
             contentWritten = true;
             super.writeTo(os, ignoreList);
+        }
+
+        String id() {
+            return id;
         }
 
         boolean contentWritten() {

@@ -311,6 +311,12 @@ public record SmtpSettings(
 
         private Builder() {}
 
+        /**
+         * Sets the SMTP server's host name (required).
+         *
+         * @param host the host, e.g. {@code smtp.example.com}
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
@@ -322,6 +328,12 @@ public record SmtpSettings(
             return this;
         }
 
+        /**
+         * Sets how the connection is protected; {@link SmtpSecurity#STARTTLS} by default.
+         *
+         * @param security the mode
+         * @return this builder
+         */
         public Builder security(SmtpSecurity security) {
             this.security = Objects.requireNonNull(security, "security");
             return this;
@@ -332,31 +344,67 @@ public record SmtpSettings(
             return username(username).password(password);
         }
 
+        /**
+         * Sets the SMTP AUTH user name; needs {@link #password}.
+         *
+         * @param username the user name
+         * @return this builder
+         */
         public Builder username(String username) {
             this.username = Objects.requireNonNull(username, "username");
             return this;
         }
 
+        /**
+         * Sets the SMTP AUTH password; never shown by {@code toString()}.
+         *
+         * @param password the password
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = Objects.requireNonNull(password, "password");
             return this;
         }
 
+        /**
+         * Sets the sender address (required).
+         *
+         * @param from the address, e.g. {@code surveys@example.com}
+         * @return this builder
+         */
         public Builder from(String from) {
             this.from = Objects.requireNonNull(from, "from");
             return this;
         }
 
+        /**
+         * Sets the sender's display name.
+         *
+         * @param fromName one line, e.g. {@code Acme}
+         * @return this builder
+         */
         public Builder fromName(String fromName) {
             this.fromName = Objects.requireNonNull(fromName, "fromName");
             return this;
         }
 
+        /**
+         * Sets where replies go.
+         *
+         * @param replyTo an address
+         * @return this builder
+         */
         public Builder replyTo(String replyTo) {
             this.replyTo = Objects.requireNonNull(replyTo, "replyTo");
             return this;
         }
 
+        /**
+         * Sets the sender's postal address shown in every footer (required).
+         *
+         * @param postalAddress one line or a few, at most 300 characters
+         * @return this builder
+         */
         public Builder postalAddress(String postalAddress) {
             this.postalAddress = Objects.requireNonNull(postalAddress, "postalAddress");
             return this;
@@ -385,16 +433,34 @@ public record SmtpSettings(
             return this;
         }
 
+        /**
+         * Sets the time to open a connection.
+         *
+         * @param timeout positive, at most {@value SmtpSettings#MAX_TIMEOUT_SECONDS} s
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
             return this;
         }
 
+        /**
+         * Sets the time to wait for each server reply.
+         *
+         * @param timeout positive, at most {@value SmtpSettings#MAX_TIMEOUT_SECONDS} s
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
             return this;
         }
 
+        /**
+         * Sets the time to write each block to the server.
+         *
+         * @param timeout positive, at most {@value SmtpSettings#MAX_TIMEOUT_SECONDS} s
+         * @return this builder
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = Objects.requireNonNull(timeout, "writeTimeout");
             return this;
@@ -405,31 +471,67 @@ public record SmtpSettings(
             return connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout);
         }
 
+        /**
+         * Sets how many connections are kept open at most.
+         *
+         * @param poolSize 1..64
+         * @return this builder
+         */
         public Builder poolSize(int poolSize) {
             this.poolSize = poolSize;
             return this;
         }
 
+        /**
+         * Sets how many messages one connection sends before it is replaced.
+         *
+         * @param messages at least 1
+         * @return this builder
+         */
         public Builder recycleAfter(int messages) {
             this.recycleAfter = messages;
             return this;
         }
 
+        /**
+         * Sets how long a connection may sit idle and still be reused.
+         *
+         * @param maxIdle positive
+         * @return this builder
+         */
         public Builder maxIdle(Duration maxIdle) {
             this.maxIdle = Objects.requireNonNull(maxIdle, "maxIdle");
             return this;
         }
 
+        /**
+         * Sets how many consecutive channel-down failures open the circuit breaker.
+         *
+         * @param failures at least 1
+         * @return this builder
+         */
         public Builder breakerThreshold(int failures) {
             this.breakerThreshold = failures;
             return this;
         }
 
+        /**
+         * Sets how long the open breaker fails sends fast.
+         *
+         * @param coolDown positive
+         * @return this builder
+         */
         public Builder breakerCoolDown(Duration coolDown) {
             this.breakerCoolDown = Objects.requireNonNull(coolDown, "breakerCoolDown");
             return this;
         }
 
+        /**
+         * Sets the templates; {@link EmailTemplates#builtIn()} by default.
+         *
+         * @param templates the templates
+         * @return this builder
+         */
         public Builder templates(EmailTemplates templates) {
             this.templates = Objects.requireNonNull(templates, "templates");
             return this;

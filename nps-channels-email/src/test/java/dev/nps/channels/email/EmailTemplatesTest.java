@@ -90,4 +90,18 @@ class EmailTemplatesTest {
         assertThat(t.render(Locale.JAPANESE, context("Acme", "Q?")).text()).contains("Extremely likely");
         assertThat(t.render(Locale.JAPANESE, context("Acme", "Q?")).html()).contains("<html lang=\"en\"");
     }
+
+    @Test
+    void showsAnHttpsLogoEscapedAndMarksRemindersInTheSubject() {
+        Map<String, Object> context = MessageRenderer.context(
+                Brand.of("Acme").withLogo(URI.create("https://acme.example/logo.png?v=1&size=2")), "Q?",
+                Fixtures.links("i-1"), "1 Main St", URI.create("https://acme.example/u/i-1"));
+        context.put("reminder", true);
+
+        RenderedEmail r = EmailTemplates.builtIn().render(Locale.GERMAN, context);
+
+        assertThat(r.html()).contains("<img src=\"https://acme.example/logo.png?v=1&amp;size=2\" alt=\"Acme\"");
+        assertThat(r.subject()).startsWith("Erinnerung: Acme:");
+        assertThat(EmailTemplates.builtIn().render(Locale.ENGLISH, context("Acme", "Q?")).subject()).startsWith("Acme:");
+    }
 }

@@ -93,11 +93,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         m.append(line).append("\r\n");
                     }
-                    if (!reply(out, dataEndReply)) {
+                    String end = dataEndReply;
+                    if (end.startsWith("250")) {
+                        // recorded before the reply, so a test that saw the 250 also sees the message
+                        messages.add(m.toString());
+                    }
+                    if (!reply(out, end)) {
                         return;
                     }
-                    if (dataEndReply.startsWith("250")) {
-                        messages.add(m.toString());
+                    if (end.startsWith("250")) {
                         if (messages.size() >= stopAfterMessages) {
                             close();
                             return;
