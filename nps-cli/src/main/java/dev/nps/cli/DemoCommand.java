@@ -1,0 +1,319 @@
+package dev.nps.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.nps.api.Category;
+import dev.nps.api.ChannelName;
+import dev.nps.api.Contact;
+import dev.nps.api.Survey;
+import dev.nps.channels.email.EmailChannel;
+import dev.nps.channels.email.SmtpSecurity;
+import dev.nps.channels.email.SmtpSettings;
+import dev.nps.engine.NpsEngine;
+import dev.nps.engine.reports.HtmlReport;
+import dev.nps.engine.reports.NpsReport;
+import dev.nps.engine.reports.ReportBuilder;
+import dev.nps.engine.reports.WeeklyReportJob;
+import dev.nps.http.dashboard.Dashboard;
+import dev.nps.spi.Delivery;
+import dev.nps.spi.SendOutcome;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nps demo}: the whole loop with no set-up. A survey and a few hundred contacts; invitations sent by the email
+ * channel into an in-process SMTP sink (every message also an .eml file); simulated respondents open the link in
+ * their email and answer over HTTP with comments; the dashboard and the HTML report show the result.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the whole NPS loop on this machine with no set-up: invitations by email into a local SMTP",
+            "sink (.eml files), simulated respondents answering over HTTP, then the report and the dashboard."},
+        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad usage."})
+final class DemoCommand implements Callable<Integer> {
+    static final String SURVEY = "post-purchase";
+    private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/r/([A-Za-z0-9_-]+)\\.(\\d+)\\.[A-Za-z0-9_-]+");
+    private static final String[] PLANS = {"free", "pro", "enterprise"};
+    private static final String[] REGIONS = {"emea", "americas", "apac"};
+    private static final String[][] COMMENTS = {
+        {"Delivery was late and nobody answered my emails", "Too expensive for what you get",
+            "The checkout kept failing on my phone", "Support took a week to reply", "Item arrived damaged"},
+        {"Good product, but shipping was slow", "Fine overall; the app could be simpler", "Decent value",
+            "Okay, though the invoice was confusing"},
+        {"Fast delivery and friendly support", "Great value for the price", "Exactly what I needed, thank you",
+            "Support solved my problem in minutes", "Love the new app"}};
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "FOLDER", defaultValue = "nps-demo",
+            description = "Where the .eml files and the report go (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--contacts", paramLabel = "N", defaultValue = "300", description = "How many customers (default: ${DEFAULT-VALUE}).")
+    int contacts;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed of the simulated answers.")
+    long seed;
+
+    @Option(names = "--serve", description = "Keep the dashboard running after the demo until Ctrl-C.")
+    boolean serve;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (contacts < 10 || contacts > 5000) {
+            throw new CommandLine.ParameterException(cl, "--contacts must be 10..5000 (got " + contacts + ")");
+        }
+        PrintWriter out = cl.getOut();
+        Path mail = dir.resolve("mail");
+        Files.createDirectories(dir);
+        Instant realNow = Instant.now();
+        // Purchases over eight weeks ending five days ago, so every invitation (3 days later) and answer (within 2 days)
+        // lies in the past.
+        Instant start = realNow.minus(Duration.ofDays(61));
+        DemoClock clock = new DemoClock(start);
+        Random random = new Random(seed);
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+
+        try (SmtpSink smtp = new SmtpSink(mail)) {
+            HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            URI base = URI.create("http://127.0.0.1:" + web.getAddress().getPort() + "/");
+            SmtpSettings settings = SmtpSettings.builder().host("127.0.0.1").port(smtp.port()).security(SmtpSecurity.NONE)
+                    .from("nps@demo.example").postalAddress("Demo Ltd, 1 Example Street, 12345 Example City").brandName("Demo Ltd").build();
+            EmailChannel email = EmailChannel.smtp(settings);
+            NpsEngine engine = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).channel(email).build();
+            DemoLanding landing = new DemoLanding(engine, secret, base);
+            web.createContext("/r/", landing);
+            web.start();
+            try {
+                Survey survey = engine.surveys().define(SURVEY)
+                        .question("How likely are you to recommend Demo Ltd to a friend or colleague?")
+                        .followUp(Category.DETRACTOR, "What should we fix first?")
+                        .sendVia(ChannelName.EMAIL).save();
+                out.println("nps demo: survey '" + SURVEY + "', " + contacts + " customers, 8 weeks of purchases");
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                Progress progress = new Progress(out, contacts);
+                long sent = 0;
+                long failed = 0;
+                for (int i = 0; i < contacts; i++) {
+                    String plan = PLANS[random.nextInt(PLANS.length)];
+                    String region = REGIONS[random.nextInt(REGIONS.length)];
+                    Contact contact = engine.contacts().upsert(Contact.of(String.format(Locale.ROOT, "cust-%04d", i))
+                            .email(String.format(Locale.ROOT, "customer%04d@demo.example", i)).attribute("plan", plan)
+                            .attribute("region", region).consent(ChannelName.EMAIL, true).build());
+                    // A purchase at an even pace over eight weeks; the invitation goes out three days later.
+                    Instant purchase = start.plus(Duration.ofMinutes((long) i * 56 * 24 * 60 / contacts));
+                    clock.set(purchase.plus(Duration.ofDays(3)));
+                    String invitation = String.format(Locale.ROOT, "inv-%04d", i);
+                    landing.invite(invitation, new DemoLanding.Invitation(SURVEY, contact.id(), Map.of("plan", plan, "region", region)));
+                    SendOutcome outcome = email.send(new Delivery(invitation, 1, 0, survey, contact, Locale.ENGLISH,
+                            landing.links(invitation), Optional.empty()));
+                    if (outcome instanceof SendOutcome.Accepted) {
+                        sent++;
+                        respond(http, smtp.messages().get(smtp.messages().size() - 1), plan, region, random, clock);
+                    } else {
+                        failed++;
+                    }
+                    progress.step(i + 1, "sent " + sent + ", answered " + landing.answered.get());
+                }
+                clock.set(realNow);
+                progress.done();
+
+                NpsReport.Funnel funnel = new NpsReport.Funnel(contacts, sent, Optional.of(landing.opened.get()), landing.answered.get());
+                NpsReport report = ReportBuilder.over(engine.analytics(), clock).title("Demo Ltd: NPS after purchase")
+                        .survey(SURVEY).segmentBy("plan", "region")
+                        .funnel((s, f, t) -> funnel).build();
+                Path html = dir.resolve("report.html");
+                Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
+                int mailsBefore = smtp.messages().size();
+                new WeeklyReportJob(() -> ReportBuilder.over(engine.analytics(), clock).survey(SURVEY).segmentBy("plan"),
+                        new SmtpReportMailer("127.0.0.1", smtp.port(), "nps@demo.example"), List.of("team@demo.example"),
+                        clock, ZoneOffset.UTC).runOnce();
+
+                NpsReport.Figure o = report.overall();
+                out.printf(Locale.ROOT, "%nNPS %.1f (95%% interval %.1f to %.1f) from %d responses%n", o.nps(), o.low(), o.high(),
+                        o.responses());
+                out.printf(Locale.ROOT, "  funnel: %d invited, %d delivered, %d opened, %d answered (%.1f%%)%n", funnel.invited(),
+                        funnel.delivered(), funnel.opened().orElse(0L), funnel.answered(), funnel.responseRate());
+                report.segments().stream().filter(NpsReport.SegmentRow::significant).forEach(r -> out.printf(Locale.ROOT,
+                        "  %s = %s: NPS %.1f, %+.1f points vs the rest (significant)%n", r.key(), r.value(), r.figure().nps(),
+                        r.difference()));
+                out.println();
+                out.println("Where everything went:");
+                out.println("  invitation emails: " + mailsBefore + " .eml files in " + mail.toAbsolutePath() + (failed > 0
+                        ? " (" + failed + " sends failed)" : ""));
+                out.println("  weekly summary email: " + (smtp.messages().size() - mailsBefore) + " .eml file in the same folder");
+                out.println("  responses: in memory (the demo's store), recorded through the links' HTTP landing page at " + base);
+                out.println("  HTML report: " + html.toAbsolutePath());
+                out.println("Not part of this demo yet (not in this build): purchase events and the dispatch outbox (invitations");
+                out.println("  are sent directly through the email channel), alerts and cases, themes from comments.");
+                if (serve) {
+                    String token = HexFormat.of().formatHex(secret, 0, 16);
+                    Dashboard dashboard = Dashboard.builder(engine).segments("plan", "region").token(token).start();
+                    out.println("  dashboard: " + dashboard.loginUri() + "  (Ctrl-C to stop)");
+                    out.flush();
+                    CountDownLatch stop = new CountDownLatch(1);
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        dashboard.close();
+                        stop.countDown();
+                    }));
+                    stop.await();
+                } else {
+                    out.println("  dashboard: run nps demo --serve to keep it open");
+                }
+                out.flush();
+            } finally {
+                web.stop(0);
+                engine.close();
+            }
+        }
+        return 0;
+    }
+
+    /** A simulated customer: reads the invitation, maybe opens the link for their score, maybe answers with a comment. */
+    private void respond(HttpClient http, Path eml, String plan, String region, Random random, DemoClock clock)
+            throws IOException, InterruptedException {
+        if (random.nextDouble() > 0.7) {
+            return; // never opened the email
+        }
+        double mood = 7.2 + (plan.equals("enterprise") ? 1.4 : plan.equals("pro") ? 0.6 : -0.9)
+                + (region.equals("apac") ? -0.8 : 0) + random.nextGaussian() * 2.2;
+        int score = (int) Math.max(0, Math.min(10, Math.round(mood)));
+        URI link = linkFor(eml, score);
+        clock.set(clock.instant().plus(Duration.ofMinutes(30 + random.nextInt(48 * 60))));
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200 || random.nextDouble() > 0.8) {
+            return; // opened, did not answer
+        }
+        Category category = dev.nps.api.Score.of(score).category();
+        String[] pool = COMMENTS[category.ordinal()];
+        String comment = random.nextDouble() < 0.65 ? pool[random.nextInt(pool.length)] : "";
+        String form = "score=" + score + "&comment=" + URLEncoder.encode(comment, StandardCharsets.UTF_8);
+        http.send(HttpRequest.newBuilder(link).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Reads the score link out of the email as a mail client would (MIME decoded). */
+    static URI linkFor(Path eml, int score) throws IOException {
+        String body;
+        try (InputStream in = Files.newInputStream(eml)) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            body = text(m.getContent());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IOException("unreadable demo email " + eml.getFileName(), e);
+        }
+        Matcher matcher = LINK.matcher(body);
+        while (matcher.find()) {
+            if (Integer.parseInt(matcher.group(2)) == score) {
+                return URI.create(matcher.group());
+            }
+        }
+        throw new IOException("demo email " + eml.getFileName() + " has no link for score " + score);
+    }
+
+    private static String text(Object content) throws IOException, jakarta.mail.MessagingException {
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof Multipart mp) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart part = mp.getBodyPart(i);
+                b.append(text(part.getContent())).append('\n');
+            }
+            return b.toString();
+        }
+        return "";
+    }
+
+    /** A clock the demo moves through eight simulated weeks. */
+    static final class DemoClock extends Clock {
+        private volatile Instant now;
+
+        DemoClock(Instant start) {
+            now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** A one-line progress bar, redrawn in place. */
+    static final class Progress {
+        private final PrintWriter out;
+        private final int total;
+        private int lastPercent = -1;
+
+        Progress(PrintWriter out, int total) {
+            this.out = out;
+            this.total = total;
+        }
+
+        void step(int done, String note) {
+            int percent = (int) (100L * done / total);
+            if (percent == lastPercent) {
+                return;
+            }
+            lastPercent = percent;
+            int filled = percent * 30 / 100;
+            out.print("\r  [" + "#".repeat(filled) + " ".repeat(30 - filled) + "] " + String.format(Locale.ROOT, "%3d%%", percent)
+                    + "  " + note + "   ");
+            out.flush();
+        }
+
+        void done() {
+            out.println();
+        }
+    }
+}
