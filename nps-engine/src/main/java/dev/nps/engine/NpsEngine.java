@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #STORE_NAME_KEY}: the store provider to use, e.g. {@code jdbc};</li>
  *   <li>{@value #TEXT_ANALYSER_NAME_KEY}: the text analyser provider to use;</li>
  *   <li>{@value #CHANNELS_KEY}: comma-separated channel providers to create (default: every one discovered);</li>
- *   <li>{@value #ALERT_SINKS_KEY}: comma-separated alert sink providers to create (default: every one discovered);</li>
+ *   <li>{@value #ALERT_SINKS_KEY}: comma-separated alert sink providers to create (default: every one discovered
+ *       whose {@link dev.nps.spi.AlertSinkProvider#configured configured(...)} says it has settings, so the
+ *       built-in {@code slack} and {@code webhook} sinks start only once their URL is set);</li>
  *   <li>{@value #MAX_COMMENT_LENGTH_KEY}: the comment length limit.</li>
  * </ul>
  * There is never a silent default store: without one, {@link Builder#build()} fails and says which artifact
@@ -714,6 +716,13 @@ public final class NpsEngine implements AutoCloseable {
             List<PluginProvider<?>> chosen = attempt(() -> ProviderResolver.chooseEach(ProviderKind.ALERT_SINK, Optional.ofNullable(wanted), candidates))
                     .orElse(List.of());
             for (PluginProvider<?> p : chosen) {
+                if (wanted == null && p instanceof dev.nps.spi.AlertSinkProvider asp
+                        && !asp.configured(root.scoped(ProviderKind.ALERT_SINK.configPrefix(p.name())))) {
+                    // Built-in sinks (slack, webhook) ship with the engine: unconfigured, they are not wanted.
+                    LOG.info("NPS alert sink '{}' is on the class path but not configured (no keys under {}.*); skipped",
+                            p.name(), ProviderKind.ALERT_SINK.configPrefix(p.name()));
+                    continue;
+                }
                 AlertSink s = create(ProviderKind.ALERT_SINK, p, AlertSink.class);
                 if (s != null) {
                     parts.alertSinks.add(s);
