@@ -13,7 +13,17 @@ import dev.nps.engine.reports.HtmlReport;
 import dev.nps.engine.reports.NpsReport;
 import dev.nps.engine.reports.ReportBuilder;
 import dev.nps.engine.reports.WeeklyReportJob;
+import dev.nps.engine.alerts.AlertMonitor;
+import dev.nps.engine.alerts.DetractorRule;
+import dev.nps.engine.alerts.NpsDropRule;
+import dev.nps.engine.integrations.EventPublisher;
+import dev.nps.engine.json.NpsJson;
+import dev.nps.engine.workflow.Cases;
+import dev.nps.engine.workflow.InMemoryCaseStore;
+import dev.nps.engine.workflow.Workflow;
 import dev.nps.http.dashboard.Dashboard;
+import dev.nps.http.dashboard.WorkflowCases;
+import dev.nps.spi.Alert;
 import dev.nps.spi.Delivery;
 import dev.nps.spi.SendOutcome;
 import jakarta.mail.BodyPart;
@@ -118,6 +128,17 @@ final class DemoCommand implements Callable<Integer> {
             EmailChannel email = EmailChannel.smtp(settings);
             NpsEngine engine = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).channel(email).build();
             DemoLanding landing = new DemoLanding(engine, secret, base);
+            // The closed loop: a case per detractor (round robin over three owners), alerts on detractors who
+            // left a comment and on significant weekly drops by plan.
+            Cases cases = new Cases(new InMemoryCaseStore(), engine.store(), clock, EventPublisher.NONE);
+            engine.responses().addListener(Workflow.builder().cases(cases).survey(SURVEY).roundRobin("ann", "bob", "chen")
+                    .sla(Duration.ofDays(2)).build());
+            List<Alert> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AlertMonitor monitor = AlertMonitor.builder().engine(engine).publisher(alerts::add)
+                    .rule(DetractorRule.named("detractor-with-comment").survey(SURVEY).withComment().build())
+                    .rule(NpsDropRule.named("weekly-drop").survey(SURVEY).segmentBy("plan").build())
+                    .build();
+            engine.responses().addListener(monitor);
             web.createContext("/r/", landing);
             web.start();
             try {
@@ -153,6 +174,10 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 clock.set(realNow);
                 progress.done();
+                monitor.runOnce();
+                Path alertsFile = dir.resolve("alerts.json");
+                Files.writeString(alertsFile, NpsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(alerts),
+                        StandardCharsets.UTF_8);
 
                 NpsReport.Funnel funnel = new NpsReport.Funnel(contacts, sent, Optional.of(landing.opened.get()), landing.answered.get());
                 NpsReport report = ReportBuilder.over(engine.analytics(), clock).title("Demo Ltd: NPS after purchase")
@@ -180,11 +205,15 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  weekly summary email: " + (smtp.messages().size() - mailsBefore) + " .eml file in the same folder");
                 out.println("  responses: in memory (the demo's store), recorded through the links' HTTP landing page at " + base);
                 out.println("  HTML report: " + html.toAbsolutePath());
+                out.println("  alerts: " + alerts.size() + " raised (" + alerts.stream().filter(a -> a.ruleId().equals("weekly-drop")).count()
+                        + " weekly drops), written to " + alertsFile.toAbsolutePath());
+                out.println("  cases: " + cases.list().size() + " follow-up cases opened for detractors (owners ann, bob, chen)");
                 out.println("Not part of this demo yet (not in this build): purchase events and the dispatch outbox (invitations");
-                out.println("  are sent directly through the email channel), alerts and cases, themes from comments.");
+                out.println("  are sent directly through the email channel), themes from comments.");
                 if (serve) {
                     String token = HexFormat.of().formatHex(secret, 0, 16);
-                    Dashboard dashboard = Dashboard.builder(engine).segments("plan", "region").token(token).start();
+                    Dashboard dashboard = Dashboard.builder(engine).segments("plan", "region").token(token)
+                            .cases(WorkflowCases.source(cases)).start();
                     out.println("  dashboard: " + dashboard.loginUri() + "  (Ctrl-C to stop)");
                     out.flush();
                     CountDownLatch stop = new CountDownLatch(1);

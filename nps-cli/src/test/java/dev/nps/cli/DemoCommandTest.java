@@ -17,7 +17,7 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "--dir", dir.toString(), "--contacts", "60");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("100%").contains("funnel: 60 invited, 60 delivered").contains("HTML report:")
-                .contains("Not part of this demo yet");
+                .contains("Not part of this demo yet").containsPattern("alerts: [1-9]\\d* raised").containsPattern("cases: [1-9]\\d* follow-up cases");
         long emls;
         try (Stream<Path> files = Files.list(dir.resolve("mail"))) {
             emls = files.filter(p -> p.toString().endsWith(".eml")).count();
@@ -27,6 +27,7 @@ class DemoCommandTest {
         assertThat(html).contains("Demo Ltd: NPS after purchase").contains("id='funnel'").contains("plan = ");
         String firstMail = Files.readString(dir.resolve("mail/00001.eml"));
         assertThat(firstMail).contains("customer0000@demo.example");
+        assertThat(Files.readString(dir.resolve("alerts.json"))).contains("detractor-with-comment");
         assertThat(run.out()).containsPattern("NPS -?\\d+\\.\\d \\(95% interval");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("from (\\d+) responses[\\s\\S]*?(\\d+) answered").matcher(run.out());
         assertThat(m.find()).isTrue();
