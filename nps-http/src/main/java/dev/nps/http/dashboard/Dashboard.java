@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Protected: nothing is served without a configured credential (a token, HTTP Basic, or the host's own
  * {@link DashboardAccess} hook); read-only (GET only, anything else is 405). Fast: the figures come from a
  * {@link ColumnarIndex} loaded from the store at start and kept up to date through a {@link ResponseListener}
- * (edits and erasures reach it on the next start); drill-down pages read the store.
+ * (edits and erasures reach it on the next start); drill-down pages read the store. Starting a dashboard sets
+ * {@code sun.net.httpserver.nodelay=true} unless already set (it saves about 40 ms per request; see the builder).
  *
  * @since 0.1
  */
@@ -48,6 +49,8 @@ public final class Dashboard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
     /** Default polling interval of the page. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+    /** The JDK HttpServer's TCP_NODELAY switch, set to true unless the application set it. */
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -257,6 +260,7 @@ public final class Dashboard implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+            disableNagle();
             HttpServer server;
             try {
                 server = HttpServer.create(address, 64);
@@ -272,6 +276,18 @@ public final class Dashboard implements AutoCloseable {
             Dashboard d = new Dashboard(server, executor, follow, token);
             LOG.info("dashboard listening on {}", d.uri());
             return d;
+        }
+
+        /**
+         * The JDK's HttpServer writes a response's headers and body in two packets; with Nagle's algorithm on, the
+         * client's delayed ACK holds the body back about 40 ms (measured here: 44 ms per request, 1.5 ms with
+         * TCP_NODELAY). The server reads the switch once, when the JVM's first HttpServer starts; an explicit
+         * setting by the application is kept.
+         */
+        private static void disableNagle() {
+            if (System.getProperty(NODELAY_PROPERTY) == null) {
+                System.setProperty(NODELAY_PROPERTY, "true");
+            }
         }
 
         private void append(ColumnarIndex index, Response response) {
