@@ -15,6 +15,11 @@ import java.time.LocalTime;
 public record QuietHours(LocalTime start, LocalTime end) {
     /** Default for email and in-app: 21:00-08:00. */
     public static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
+    /**
+     * Default for SMS: no message outside 08:00-21:00 in the recipient's zone (the US TCPA window), i.e. quiet
+     * 21:00-08:00. The dispatcher applies it to SMS when a survey sets no quiet hours of its own.
+     */
+    public static final QuietHours SMS_DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
 
     public QuietHours {
         Checks.notNull(start, "quietHours.start");

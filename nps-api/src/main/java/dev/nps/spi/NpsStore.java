@@ -59,6 +59,24 @@ public interface NpsStore extends AutoCloseable {
     InsertResult insertResponse(Response response);
 
     /**
+     * Stores several new responses, each exactly as {@link #insertResponse(Response)} would (the same
+     * duplicate rules); a store may write them in batches for speed. Each response is stored whole or not at
+     * all; the list as a whole is not one transaction.
+     *
+     * @param responses the responses, never null, no null element
+     * @return one result per response, in the same order
+     * @since 0.1
+     */
+    default List<InsertResult> insertResponses(List<Response> responses) {
+        java.util.Objects.requireNonNull(responses, "responses");
+        List<InsertResult> results = new java.util.ArrayList<>(responses.size());
+        for (Response r : responses) {
+            results.add(insertResponse(r));
+        }
+        return results;
+    }
+
+    /**
      * Replaces the score and comment of a stored response (an edit).
      *
      * @return the response as now stored

@@ -103,5 +103,7 @@ class ValuesTest {
     void filterRejectsAnEmptyWindow() {
         assertThatThrownBy(() -> ResponseFilter.builder().between(NOW, NOW).build()).hasMessageContaining("filter.to");
         assertThat(ResponseFilter.builder().attribute("plan", "pro").build().attributes()).isEqualTo(Map.of("plan", java.util.Set.of("pro")));
+        assertThat(ResponseFilter.builder().attribute("plan", "pro", "pro").build().attributes()).isEqualTo(Map.of("plan", java.util.Set.of("pro")));
+        assertThatThrownBy(() -> ResponseFilter.builder().attribute("plan", (String) null)).isInstanceOf(NpsException.class).hasMessageContaining("filter.attributes['plan']");
     }
 }

@@ -118,7 +118,12 @@ public record ResponseFilter(
 
         public Builder attribute(String key, String... values) {
             Checks.attributeKey(key, "filter.attributes key");
-            attributes.put(key, Set.of(Checks.notNull(values, "filter.attributes['" + key + "']")));
+            String field = "filter.attributes['" + key + "']";
+            Set<String> accepted = new java.util.LinkedHashSet<>();
+            for (String v : Checks.notNull(values, field)) {
+                accepted.add(Checks.notNull(v, field + " value")); // repeated values are harmless: a set of accepted values
+            }
+            attributes.put(key, accepted);
             return this;
         }
 

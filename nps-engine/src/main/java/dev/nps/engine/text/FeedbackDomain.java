@@ -1,0 +1,179 @@
+package dev.nps.engine.text;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The customer-feedback layer over the VADER lexicon.
+ *
+ * <p>Why: VADER was rated on tweets and reviews, where "support", "help", "care", "credit" or "free" usually mean
+ * approval. In NPS comments they are mostly the <em>topic</em> ("support", "customer care", "store credit",
+ * "free trial"), so counting them as praise would make "The support agent never called me back" positive. Those
+ * words are neutral here and sentiment comes from what is said about them. A short list of feedback phrases
+ * ("never called back", "still waiting", "easy to use") and a few polar words VADER lacks ("slow", "overpriced",
+ * "buggy") carry the sentiment of typical complaints and praise instead.
+ */
+final class FeedbackDomain {
+    /** Sentinel: the word is neutral here even though VADER rates it. */
+    private static final Double NEUTRAL = Double.NaN;
+
+    private static final Map<String, Double> WORDS = words();
+    private static final Map<String, Double> PHRASES = phrases();
+    private static final int MAX_PHRASE = PHRASES.keySet().stream().mapToInt(p -> p.split(" ").length).max().orElse(1);
+
+    private FeedbackDomain() {}
+
+    /** @return NaN for a topic word that must not count, a valence for an added word, null to defer to VADER */
+    static Double valence(String lower) {
+        return WORDS.get(lower);
+    }
+
+    /**
+     * Replaces the valence of every feedback phrase found: the phrase's last token carries its valence (negated
+     * when a negation word directly precedes a phrase that has none), the others count zero.
+     */
+    static void applyPhrases(String[] lower, double[] sentiments) {
+        int n = lower.length;
+        for (int i = 0; i + 1 < n; i++) {
+            // "too small", "too loud", "too many people": excess is a complaint when the next word is not itself
+            // a judgement ("too good" stays positive); "not too ..." is handled by the negation before it
+            if (lower[i].equals("too") && sentiments[i + 1] == 0 && isWord(lower[i + 1])
+                    && !ThemeVocabulary.STOP_WORDS.contains(lower[i + 1]) && SentimentScorer.lexiconValence(lower[i + 1]) == 0
+                    && valence(lower[i + 1]) == null) {
+                boolean negated = i > 0 && SentimentScorer.negated(lower[i - 1]);
+                sentiments[i + 1] = negated ? 0.74 * TOO : TOO;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int len = Math.min(MAX_PHRASE, n - i); len >= 2; len--) {
+                String phrase = join(lower, i, len);
+                Double v = PHRASES.get(phrase);
+                if (v == null) {
+                    continue;
+                }
+                double valence = v;
+                if (i > 0 && SentimentScorer.negated(lower[i - 1]) && !SentimentScorer.negated(lower[i])) {
+                    valence = -0.74 * valence;
+                }
+                for (int k = i; k < i + len - 1; k++) {
+                    sentiments[k] = 0;
+                }
+                sentiments[i + len - 1] = valence;
+                i += len - 1;
+                break;
+            }
+        }
+    }
+
+    /** Valence of "too" before a neutral word. {@value} */
+    private static final double TOO = -1.2;
+
+    private static boolean isWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    private static String join(String[] w, int from, int len) {
+        StringBuilder sb = new StringBuilder(w[from]);
+        for (int k = from + 1; k < from + len; k++) {
+            sb.append(' ').append(w[k]);
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, Double> words() {
+        Map<String, Double> m = new HashMap<>();
+        // topics of customer feedback, not judgements
+        for (String w : new String[] {"support", "supports", "supported", "help", "helps", "credit", "credits",
+                "charge", "charges", "care", "refund", "refunds", "service", "free", "please", "value", "kind"}) {
+            m.put(w, NEUTRAL);
+        }
+        // polar words of product and service feedback that the VADER lexicon lacks
+        m.put("slow", -1.2);
+        m.put("slower", -1.2);
+        m.put("sluggish", -1.4);
+        m.put("late", -1.0);
+        m.put("expensive", -1.0);
+        m.put("overpriced", -1.8);
+        m.put("pricey", -0.8);
+        m.put("overcharged", -2.0);
+        m.put("buggy", -1.8);
+        m.put("laggy", -1.5);
+        m.put("glitchy", -1.6);
+        m.put("unresponsive", -1.8);
+        m.put("unreliable", -1.7);
+        m.put("reliable", 1.5);
+        m.put("crashes", -1.7);
+        m.put("crashing", -1.7);
+        m.put("crashed", -1.7);
+        m.put("attentive", 1.8);
+        m.put("tasty", 2.0);
+        m.put("stale", -1.5);
+        m.put("bland", -1.2);
+        m.put("rude", -2.2);
+        m.put("unhelpful", -1.8);
+        m.put("intuitive", 1.6);
+        m.put("seamless", 1.8);
+        m.put("hassle", -1.5);
+        m.put("decent", 1.0);
+        m.put("reasonable", 1.0);
+        m.put("reasonably", 0.8);
+        m.put("mediocre", -1.3);
+        m.put("subpar", -1.5);
+        m.put("prompt", 1.2);
+        m.put("promptly", 1.2);
+        m.put("knowledgeable", 1.5);
+        m.put("polite", 1.5);
+        m.put("professional", 1.2);
+        m.put("inattentive", -1.5);
+        m.put("inefficient", -1.5);
+        m.put("cramped", -1.2);
+        m.put("overcrowded", -1.2);
+        m.put("filthy", -2.0);
+        m.put("soggy", -1.2);
+        m.put("undercooked", -1.5);
+        m.put("overcooked", -1.2);
+        m.put("gem", 2.0);
+        m.put("ripoff", -2.5);
+        m.put("tasteless", -1.5);
+        m.put("overrated", -1.5);
+        m.put("underwhelming", -1.5);
+        m.put("inedible", -2.2);
+        m.put("overdone", -1.0);
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, Double> phrases() {
+        Map<String, Double> m = new HashMap<>();
+        for (String p : new String[] {"never called", "never call", "never calls", "never got back", "never heard back",
+                "never responded", "never replied", "never answered", "never arrived", "never received", "never came",
+                "never showed", "never fixed", "never resolved", "never refunded", "no response", "no reply",
+                "no answer", "no help", "no one called", "nobody called", "still waiting", "not working",
+                "doesn't work", "does not work", "didn't work", "did not work", "stopped working", "not fixed",
+                "not resolved", "don't care", "doesn't care", "didn't care", "did not care", "didn't help",
+                "did not help", "doesn't help", "charged twice", "double charged", "hidden fees", "on hold",
+                "hung up", "keeps crashing", "thumbs down", "rip off", "ripped off", "nothing special", "below average",
+                "could be better", "could have been better", "could be a lot better", "could have been a lot better",
+                "could be much better", "needs improvement", "room for improvement", "took for ever", "takes for ever",
+                "take for ever"}) {
+            m.put(p, -1.8);
+        }
+        for (String p : new String[] {"waste of time", "waste of money", "took forever", "takes forever",
+                "hard to use", "difficult to use", "not worth", "too expensive", "too slow", "cancel my subscription",
+                "want a refund", "want my money back"}) {
+            m.put(p, -2.0);
+        }
+        for (String p : new String[] {"easy to use", "took care of", "above and beyond", "worth the money",
+                "worth every penny", "for free", "good value", "great value", "value for money", "quick response",
+                "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me", "thumbs up", "must try", "worth it", "bang for the buck",
+                "bang for your buck", "be back", "come back", "coming back", "go back", "going back",
+                "above average"}) {
+            m.put(p, 2.0);
+        }
+        return Map.copyOf(m);
+    }
+}

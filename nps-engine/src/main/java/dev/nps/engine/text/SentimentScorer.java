@@ -1,0 +1,498 @@
+package dev.nps.engine.text;
+
+import dev.nps.spi.Sentiment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rule-based sentiment: our implementation of VADER (Hutto and Gilbert, ICWSM 2014) over its MIT-licensed lexicon,
+ * optionally with a layer for customer-feedback vocabulary. Immutable and thread-safe; never throws for odd text.
+ *
+ * <p>The rules: lexicon valence per token; boosters and dampeners within three tokens before a word (scaled 1,
+ * 0.95, 0.9 by distance); ALL-CAPS emphasis when the text is not all in capitals; negation within three tokens
+ * ({@code not}, {@code n't}, {@code never}, ...; "never so/this" amplifies, "without doubt" does not negate),
+ * {@code no} before a sentiment word, {@code least} (but not "at least"/"very least"), contrastive {@code but}
+ * (before x0.5, after x1.5), special idioms, exclamation marks (+0.292 each, at most four) and question marks,
+ * emoji through their descriptions, and the normalisation {@code x / sqrt(x^2 + 15)}. Negation and {@code but}
+ * are case-insensitive.
+ *
+ * @since 0.1
+ */
+public final class SentimentScorer {
+    private static final double B_INCR = 0.293;
+    private static final double B_DECR = -0.293;
+    private static final double C_INCR = 0.733;
+    private static final double N_SCALAR = -0.74;
+    /** VADER's normalisation constant: the sum at which the compound reaches about 0.25 per unit. {@value} */
+    static final double ALPHA = 15;
+
+    private static final Set<String> NEGATE = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent",
+            "didnt", "doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont",
+            "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't",
+            "haven't", "isn't", "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not",
+            "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
+            "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely",
+            "seldom", "despite");
+
+    private static final Map<String, Double> BOOSTERS = boosters();
+
+    private static final Map<String, Double> SPECIAL_CASES = Map.ofEntries(
+            Map.entry("the shit", 3.0), Map.entry("the bomb", 3.0), Map.entry("bad ass", 1.5),
+            Map.entry("badass", 1.5), Map.entry("bus stop", 0.0), Map.entry("yeah right", -2.0),
+            Map.entry("kiss of death", -1.5), Map.entry("to die for", 3.0), Map.entry("beating heart", 3.1),
+            Map.entry("broken heart", -2.9));
+
+    private static final Lexicon LEXICON = Lexicon.load();
+
+    private final boolean feedbackDomain;
+
+    private SentimentScorer(boolean feedbackDomain) {
+        this.feedbackDomain = feedbackDomain;
+    }
+
+    /** @return plain VADER, as in the paper: no customer-feedback layer */
+    public static SentimentScorer vader() {
+        return new SentimentScorer(false);
+    }
+
+    /** @return VADER with the customer-feedback layer ({@link FeedbackDomain}); the analyser's default */
+    public static SentimentScorer forFeedback() {
+        return new SentimentScorer(true);
+    }
+
+    /**
+     * @param text any text, may be null, empty, huge or binary
+     * @return the sentiment; {@link Sentiment#NEUTRAL} when nothing in the text carries sentiment
+     */
+    public Sentiment score(String text) {
+        return Sentiment.of(compound(text));
+    }
+
+    /**
+     * @param text any text, may be null
+     * @return the compound score in -1..1
+     */
+    public double compound(String text) {
+        String clean = LEXICON.replaceEmoji(Tokeniser.sanitise(text)).strip();
+        if (clean.isEmpty()) {
+            return 0;
+        }
+        List<String> tokens = Tokeniser.sentimentTokens(clean);
+        int n = tokens.size();
+        if (n == 0) {
+            return 0;
+        }
+        String[] raw = tokens.toArray(new String[0]);
+        String[] lower = new String[n];
+        boolean[] upper = new boolean[n];
+        int upperCount = 0;
+        for (int i = 0; i < n; i++) {
+            lower[i] = raw[i].toLowerCase(Locale.ROOT);
+            upper[i] = Tokeniser.isUpper(raw[i]);
+            if (upper[i]) {
+                upperCount++;
+            }
+        }
+        boolean capDiff = upperCount > 0 && upperCount < n;
+        double[] sentiments = new double[n];
+        for (int i = 0; i < n; i++) {
+            String w = lower[i];
+            if (BOOSTERS.containsKey(w) || (i < n - 1 && w.equals("kind") && lower[i + 1].equals("of"))) {
+                continue;
+            }
+            sentiments[i] = valence(raw, lower, upper, capDiff, i);
+        }
+        if (feedbackDomain) {
+            FeedbackDomain.applyPhrases(lower, sentiments);
+        }
+        butCheck(lower, sentiments);
+        double sum = 0;
+        for (double s : sentiments) {
+            sum += s;
+        }
+        double emphasis = punctuationEmphasis(clean);
+        if (sum > 0) {
+            sum += emphasis;
+        } else if (sum < 0) {
+            sum -= emphasis;
+        }
+        return normalise(sum);
+    }
+
+    /**
+     * The sentiment towards each theme a comment mentions: the comment is cut into clauses at sentence ends,
+     * semicolons and contrasts ("but", "however", "although", "though", "except"), and each theme gets the mean
+     * sentiment of the clauses that mention it, or the whole comment's when those clauses carry none. So "the food
+     * was great but the service was slow" is positive on food and negative on service.
+     *
+     * @param text  any comment, may be null
+     * @param model the themes
+     * @return theme name to sentiment, in the order of the model's tagging; empty when no theme is mentioned
+     */
+    public Map<String, Sentiment> byTheme(String text, ThemeModel model) {
+        java.util.Objects.requireNonNull(model, "model");
+        String clean = Tokeniser.sanitise(text);
+        List<String> whole = model.tag(clean);
+        if (whole.isEmpty()) {
+            return Map.of();
+        }
+        double overall = compound(clean);
+        Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+        for (String t : whole) {
+            sums.put(t, new double[2]);
+        }
+        for (String clause : clauses(clean)) {
+            List<String> themes = model.tag(clause);
+            if (themes.isEmpty()) {
+                continue;
+            }
+            double c = compound(clause);
+            for (String t : themes) {
+                double[] acc = sums.get(t);
+                if (acc != null) {
+                    acc[0] += c;
+                    acc[1]++;
+                }
+            }
+        }
+        Map<String, Sentiment> out = new java.util.LinkedHashMap<>();
+        sums.forEach((t, acc) -> {
+            double c = acc[1] == 0 ? overall : acc[0] / acc[1];
+            out.put(t, Sentiment.of(c == 0 ? overall : c));
+        });
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
+            "[.!?;]+\\s+|(?i)\\b(?:but|however|although|though|except)\\b");
+
+    static List<String> clauses(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : CLAUSE_BREAK.split(text)) {
+            if (!part.isBlank()) {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+
+    /** @return the VADER valence of a lower-case word, or 0 when it is not in the lexicon */
+    static double lexiconValence(String lower) {
+        Double v = LEXICON.valence(lower);
+        return v == null ? 0 : v;
+    }
+
+    /** @return {@code x / sqrt(x^2 + alpha)} clipped to -1..1 */
+    static double normalise(double score) {
+        double norm = score / Math.sqrt(score * score + ALPHA);
+        return Math.max(-1, Math.min(1, norm));
+    }
+
+    private Double lexicon(String lower) {
+        if (feedbackDomain) {
+            Double d = FeedbackDomain.valence(lower);
+            if (d != null) {
+                return Double.isNaN(d) ? null : d;
+            }
+        }
+        return LEXICON.valence(lower);
+    }
+
+    private boolean inLexicon(String lower) {
+        return lexicon(lower) != null;
+    }
+
+    private double valence(String[] raw, String[] lower, boolean[] upper, boolean capDiff, int i) {
+        Double base = lexicon(lower[i]);
+        if (base == null) {
+            return 0;
+        }
+        int n = lower.length;
+        double valence = base;
+        if (lower[i].equals("no") && i != n - 1 && inLexicon(lower[i + 1])) {
+            // "no" before a sentiment word negates that word instead of counting itself
+            valence = 0;
+        }
+        if ((i > 0 && lower[i - 1].equals("no")) || (i > 1 && lower[i - 2].equals("no"))
+                || (i > 2 && lower[i - 3].equals("no") && (lower[i - 1].equals("or") || lower[i - 1].equals("nor")))) {
+            valence = base * N_SCALAR;
+        }
+        if (upper[i] && capDiff) {
+            valence += valence > 0 ? C_INCR : -C_INCR;
+        }
+        for (int startI = 0; startI < 3; startI++) {
+            int j = i - (startI + 1);
+            if (j >= 0 && !inLexicon(lower[j])) {
+                double s = scalarIncDec(raw[j], lower[j], upper[j], valence, capDiff);
+                if (startI == 1 && s != 0) {
+                    s *= 0.95;
+                } else if (startI == 2 && s != 0) {
+                    s *= 0.9;
+                }
+                valence += s;
+                valence = negationCheck(valence, lower, startI, i);
+                if (startI == 2) {
+                    valence = specialIdioms(valence, lower, i);
+                }
+            }
+        }
+        return leastCheck(valence, lower, i);
+    }
+
+    private static double scalarIncDec(String raw, String lower, boolean upper, double valence, boolean capDiff) {
+        Double b = BOOSTERS.get(lower);
+        if (b == null) {
+            return 0;
+        }
+        double scalar = valence < 0 ? -b : b;
+        if (upper && capDiff) {
+            scalar += valence > 0 ? C_INCR : -C_INCR;
+        }
+        return scalar;
+    }
+
+    static boolean negated(String lower) {
+        return NEGATE.contains(lower) || lower.contains("n't");
+    }
+
+    private static double negationCheck(double valence, String[] w, int startI, int i) {
+        switch (startI) {
+            case 0:
+                return negated(w[i - 1]) ? valence * N_SCALAR : valence;
+            case 1:
+                if (w[i - 2].equals("never") && (w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+                    return valence * 1.25;
+                }
+                if (w[i - 2].equals("without") && w[i - 1].equals("doubt")) {
+                    return valence;
+                }
+                return negated(w[i - 2]) ? valence * N_SCALAR : valence;
+            default:
+                if (w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this")
+                        || w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+                    return valence * 1.25;
+                }
+                if (w[i - 3].equals("without") && (w[i - 2].equals("doubt") || w[i - 1].equals("doubt"))) {
+                    return valence;
+                }
+                return negated(w[i - 3]) ? valence * N_SCALAR : valence;
+        }
+    }
+
+    private static double specialIdioms(double valence, String[] w, int i) {
+        String oneZero = w[i - 1] + " " + w[i];
+        String twoOneZero = w[i - 2] + " " + oneZero;
+        String twoOne = w[i - 2] + " " + w[i - 1];
+        String threeTwoOne = w[i - 3] + " " + twoOne;
+        String threeTwo = w[i - 3] + " " + w[i - 2];
+        for (String seq : new String[] {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
+            Double v = SPECIAL_CASES.get(seq);
+            if (v != null) {
+                valence = v;
+                break;
+            }
+        }
+        if (w.length - 1 > i) {
+            Double v = SPECIAL_CASES.get(w[i] + " " + w[i + 1]);
+            if (v != null) {
+                valence = v;
+            }
+        }
+        if (w.length - 1 > i) {
+            // an idiom around the word ("to die for"), which the reference misses
+            Double v = SPECIAL_CASES.get(w[i - 1] + " " + w[i] + " " + w[i + 1]);
+            if (v != null) {
+                valence = v;
+            }
+        }
+        if (w.length - 1 > i + 1) {
+            Double v = SPECIAL_CASES.get(w[i] + " " + w[i + 1] + " " + w[i + 2]);
+            if (v != null) {
+                valence = v;
+            }
+        }
+        for (String gram : new String[] {threeTwoOne, threeTwo, twoOne}) {
+            Double b = BOOSTERS.get(gram);
+            if (b != null) {
+                valence += b;
+            }
+        }
+        return valence;
+    }
+
+    private double leastCheck(double valence, String[] w, int i) {
+        if (i > 1 && w[i - 1].equals("least") && !inLexicon(w[i - 1])) {
+            if (!w[i - 2].equals("at") && !w[i - 2].equals("very")) {
+                return valence * N_SCALAR;
+            }
+        } else if (i > 0 && w[i - 1].equals("least") && !inLexicon(w[i - 1])) {
+            return valence * N_SCALAR;
+        }
+        return valence;
+    }
+
+    /** Contrastive "but": what comes after it weighs more than what comes before (first "but" only, as VADER). */
+    private static void butCheck(String[] w, double[] sentiments) {
+        int bi = -1;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i].equals("but")) {
+                bi = i;
+                break;
+            }
+        }
+        if (bi < 0) {
+            return;
+        }
+        for (int i = 0; i < sentiments.length; i++) {
+            if (i < bi) {
+                sentiments[i] *= 0.5;
+            } else if (i > bi) {
+                sentiments[i] *= 1.5;
+            }
+        }
+    }
+
+    private static double punctuationEmphasis(String text) {
+        int ep = Math.min(4, Tokeniser.count(text, '!'));
+        int qm = Tokeniser.count(text, '?');
+        double qmAmp = qm > 1 ? (qm <= 3 ? qm * 0.18 : 0.96) : 0;
+        return ep * 0.292 + qmAmp;
+    }
+
+    private static Map<String, Double> boosters() {
+        Map<String, Double> m = new HashMap<>();
+        for (String w : ("absolutely amazingly awfully completely considerable considerably decidedly deeply effing "
+                + "enormous enormously entirely especially exceptional exceptionally extreme extremely fabulously "
+                + "flipping flippin frackin fracking fricking frickin frigging friggin fully fuckin fucking fuggin "
+                + "fugging greatly hella highly hugely incredible incredibly intensely major majorly more most "
+                + "particularly purely quite really remarkably so substantially thoroughly total totally tremendous "
+                + "tremendously uber unbelievably unusually utter utterly very").split(" ")) {
+            m.put(w, B_INCR);
+        }
+        for (String w : ("almost barely hardly kinda kindof kind-of less little marginal marginally occasional "
+                + "occasionally partly scarce scarcely slight slightly somewhat sorta sortof sort-of").split(" ")) {
+            m.put(w, B_DECR);
+        }
+        m.put("just enough", B_DECR);
+        m.put("kind of", B_DECR);
+        m.put("sort of", B_DECR);
+        return Map.copyOf(m);
+    }
+
+    /** The VADER word and emoji lexicons, loaded once from the class path. */
+    static final class Lexicon {
+        private final Map<String, Double> words;
+        private final Map<String, String> emoji;
+        private final int maxEmojiCodePoints;
+
+        private Lexicon(Map<String, Double> words, Map<String, String> emoji, int maxEmojiCodePoints) {
+            this.words = words;
+            this.emoji = emoji;
+            this.maxEmojiCodePoints = maxEmojiCodePoints;
+        }
+
+        static Lexicon load() {
+            Map<String, Double> words = new HashMap<>(16_000);
+            forEachLine("vader_lexicon.txt", line -> {
+                String[] f = line.strip().split("\t");
+                if (f.length >= 2) {
+                    words.put(f[0], Double.parseDouble(f[1]));
+                }
+            });
+            Map<String, String> emoji = new HashMap<>(8_000);
+            int[] max = {1};
+            forEachLine("emoji_utf8_lexicon.txt", line -> {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    String key = line.substring(0, tab);
+                    emoji.put(key, line.substring(tab + 1).strip());
+                    max[0] = Math.max(max[0], key.codePointCount(0, key.length()));
+                }
+            });
+            return new Lexicon(Map.copyOf(words), Map.copyOf(emoji), max[0]);
+        }
+
+        private static void forEachLine(String resource, java.util.function.Consumer<String> action) {
+            try (InputStream in = SentimentScorer.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource dev/nps/engine/text/" + resource
+                            + " is missing from the nps-engine jar; rebuild nps-engine");
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        action.accept(line);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the VADER lexicon " + resource, e);
+            }
+        }
+
+        Double valence(String lower) {
+            return words.get(lower);
+        }
+
+        boolean isEmoji(String s) {
+            return emoji.containsKey(s);
+        }
+
+        /** Replaces each emoji by its description, as VADER does, so "😀" scores like "grinning face". */
+        String replaceEmoji(String text) {
+            StringBuilder sb = null;
+            boolean prevSpace = true;
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                int cp = text.codePointAt(i);
+                int step = Character.charCount(cp);
+                String description = null;
+                if (cp >= 0x2000) {
+                    // longest match first, so skin tones and joined sequences use their own entry when there is one
+                    int end = i;
+                    int[] ends = new int[maxEmojiCodePoints];
+                    int k = 0;
+                    while (k < maxEmojiCodePoints && end < n) {
+                        end += Character.charCount(text.codePointAt(end));
+                        ends[k++] = end;
+                    }
+                    for (int m = k - 1; m >= 0 && description == null; m--) {
+                        String d = emoji.get(text.substring(i, ends[m]));
+                        if (d != null) {
+                            description = d;
+                            step = ends[m] - i;
+                        }
+                    }
+                }
+                if (description != null) {
+                    if (sb == null) {
+                        sb = new StringBuilder(n + 32);
+                        sb.append(text, 0, i);
+                    }
+                    if (!prevSpace) {
+                        sb.append(' ');
+                    }
+                    sb.append(description);
+                    prevSpace = false;
+                } else {
+                    if (sb != null) {
+                        sb.appendCodePoint(cp);
+                    }
+                    prevSpace = cp == ' ';
+                }
+                i += step;
+            }
+            return sb == null ? text : sb.toString();
+        }
+    }
+}

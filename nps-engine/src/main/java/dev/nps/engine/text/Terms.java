@@ -1,0 +1,79 @@
+package dev.nps.engine.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns text into theme terms: Porter stems of the non-stop words, and the bigrams and trigrams of stems that are
+ * adjacent with no stop word between them, written with one space ("deliveri time").
+ */
+final class Terms {
+    private Terms() {}
+
+    /** A word and its stem; the stem is null for a stop word (a phrase boundary). */
+    record Token(String word, String stem) {}
+
+    static List<Token> tokens(String text) {
+        List<String> words = Tokeniser.words(text);
+        List<Token> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            boolean stop = ThemeVocabulary.STOP_WORDS.contains(w) || w.length() < 2 || isNumber(w);
+            out.add(new Token(w, stop ? null : stemOf(w)));
+        }
+        return out;
+    }
+
+    static String stemOf(String word) {
+        return PorterStemmer.stem(word.replace("'", ""));
+    }
+
+    /** @return the distinct unigram, bigram and trigram terms of a text */
+    static Set<String> terms(String text) {
+        return terms(tokens(text), 3);
+    }
+
+    static Set<String> terms(List<Token> tokens, int maxN) {
+        Set<String> out = new LinkedHashSet<>();
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            String s = tokens.get(i).stem();
+            if (s == null) {
+                continue;
+            }
+            out.add(s);
+            StringBuilder sb = new StringBuilder(s);
+            for (int k = 1; k < maxN && i + k < n && tokens.get(i + k).stem() != null; k++) {
+                sb.append(' ').append(tokens.get(i + k).stem());
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
+    /** @return the stemmed term of a keyword or phrase given by a user, or null when it holds only stop words */
+    static String keywordTerm(String keyword) {
+        List<Token> tokens = tokens(keyword);
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) {
+            if (t.stem() == null) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(t.stem());
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static boolean isNumber(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

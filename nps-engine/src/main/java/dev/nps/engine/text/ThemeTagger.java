@@ -1,0 +1,120 @@
+package dev.nps.engine.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tags comments with the themes of a {@link ThemeModel}: a comment mentions a theme when it contains one of the
+ * theme's terms (stemmed words or phrases). Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class ThemeTagger {
+    /** How many words a phrase may span when matching. */
+    private static final int MAX_N = 3;
+
+    /** Added to a user theme's score so that user themes come first. */
+    private static final double USER_BONUS = 1_000;
+
+    private final List<String> names;
+    private final Map<String, int[]> index;
+    private final Map<String, Double> weights;
+    private final int userThemes;
+
+    /**
+     * @param weights    weight of a term when ranking a comment's themes (1 when absent): rarer terms are more telling
+     * @param userThemes how many of the first themes are the user's
+     */
+    ThemeTagger(List<String> names, List<? extends java.util.Collection<String>> termsPerTheme, Map<String, Double> weights,
+                int userThemes) {
+        this.names = List.copyOf(names);
+        this.weights = Map.copyOf(weights);
+        this.userThemes = userThemes;
+        Map<String, List<Integer>> build = new HashMap<>();
+        for (int t = 0; t < termsPerTheme.size(); t++) {
+            for (String term : termsPerTheme.get(t)) {
+                build.computeIfAbsent(term, k -> new ArrayList<>()).add(t);
+            }
+        }
+        Map<String, int[]> idx = new HashMap<>(build.size() * 2);
+        build.forEach((k, v) -> idx.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        this.index = idx;
+    }
+
+    /**
+     * A theme found in a comment.
+     *
+     * @param theme the theme
+     * @param hits  how many of its terms matched
+     * @param score the relevance used for ordering: the summed weights of the matched terms (rarer terms weigh more)
+     */
+    public record Match(String theme, int hits, double score) {}
+
+    /**
+     * @param text any comment, may be null or odd
+     * @return the themes mentioned, user themes first, then the most relevant (summed term weights)
+     */
+    public List<String> tag(String text) {
+        List<Match> matches = match(text);
+        List<String> out = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            out.add(m.theme());
+        }
+        return out;
+    }
+
+    /**
+     * @param text any comment, may be null or odd
+     * @return the themes mentioned with their hit counts, in the order of {@link #tag(String)}
+     */
+    public List<Match> match(String text) {
+        if (index.isEmpty()) {
+            return List.of();
+        }
+        String clean = Tokeniser.sanitise(text);
+        List<Terms.Token> tokens = Terms.tokens(clean);
+        // stop words are skipped, so "waited an hour" matches the user phrase "waited hour"
+        List<String> stems = new ArrayList<>(tokens.size());
+        for (Terms.Token t : tokens) {
+            if (t.stem() != null) {
+                stems.add(t.stem());
+            }
+        }
+        int[] hits = new int[names.size()];
+        double[] score = new double[names.size()];
+        boolean any = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int n = stems.size();
+        for (int i = 0; i < n; i++) {
+            String term = stems.get(i);
+            for (int k = 0; k < MAX_N && i + k < n; k++) {
+                if (k > 0) {
+                    term = term + ' ' + stems.get(i + k);
+                }
+                int[] themes = index.get(term);
+                if (themes != null && seen.add(term)) {
+                    double w = weights.getOrDefault(term, 1.0);
+                    for (int t : themes) {
+                        hits[t]++;
+                        score[t] += w;
+                        any = true;
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<Match> out = new ArrayList<>();
+        for (int t = 0; t < hits.length; t++) {
+            if (hits[t] > 0) {
+                out.add(new Match(names.get(t), hits[t], score[t] + (t < userThemes ? USER_BONUS : 0)));
+            }
+        }
+        // stable sort keeps the model order among equal counts
+        out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.nps.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.nps.spi.Sentiment;
+import org.junit.jupiter.api.Test;
+
+/** Hand-checked examples from the VADER paper and its reference implementation's README. */
+class SentimentScorerTest {
+    private final SentimentScorer vader = SentimentScorer.vader();
+    private final SentimentScorer feedback = SentimentScorer.forFeedback();
+
+    private double c(String text) {
+        return vader.compound(text);
+    }
+
+    @Test
+    void scoresAPlainPositiveSentenceLikeTheReference() {
+        assertThat(c("The book was good.")).isCloseTo(0.4404, within(0.001));
+    }
+
+    @Test
+    void dampenerKindOfLowersTheScore() {
+        assertThat(c("The book was kind of good.")).isCloseTo(0.3832, within(0.001)).isLessThan(c("The book was good."));
+    }
+
+    @Test
+    void allCapsBoostersAndExclamationsRaiseTheScore() {
+        assertThat(c("VADER is smart, handsome, and funny.")).isCloseTo(0.8316, within(0.001));
+        assertThat(c("VADER is smart, handsome, and funny!")).isCloseTo(0.8439, within(0.001));
+        assertThat(c("VADER is very smart, handsome, and funny.")).isCloseTo(0.8545, within(0.001));
+        assertThat(c("VADER is VERY SMART, handsome, and FUNNY.")).isCloseTo(0.9227, within(0.001));
+        assertThat(c("VADER is VERY SMART, handsome, and FUNNY!!!")).isCloseTo(0.9342, within(0.001));
+    }
+
+    @Test
+    void negationFlipsTheSentiment() {
+        assertThat(c("The plot was not good")).isLessThan(-0.05);
+        assertThat(c("Not bad at all")).isCloseTo(0.431, within(0.001));
+        assertThat(c("At least it isn't a horrible book.")).isCloseTo(0.431, within(0.001));
+    }
+
+    @Test
+    void negationIsCaseInsensitive() {
+        assertThat(c("The plot was NOT good")).isLessThan(-0.05);
+        assertThat(c("The plot was Never good")).isLessThan(-0.05);
+    }
+
+    @Test
+    void butShiftsTheWeightToWhatFollows() {
+        assertThat(c("The plot was good, but the characters are uncompelling and the dialog is not great."))
+                .isCloseTo(-0.7042, within(0.001));
+        assertThat(c("The food was great BUT the service was bad")).isLessThan(0);
+        assertThat(c("The food was bad but the service was great")).isGreaterThan(0);
+    }
+
+    @Test
+    void slangEmoticonsAndEmojiCount() {
+        assertThat(c("Today SUX!")).isCloseTo(-0.5461, within(0.001));
+        assertThat(c("Make sure you :) or :D today!")).isCloseTo(0.8633, within(0.001));
+        assertThat(c("Today only kinda sux! But I'll get by, lol")).isCloseTo(0.5249, within(0.001));
+        assertThat(c("Catch utf-8 emoji such as 💘 and 💋 and 😁")).isGreaterThan(0.5);
+        assertThat(c("😀")).isGreaterThan(0.05);
+        assertThat(c("😠")).isLessThan(-0.05);
+    }
+
+    @Test
+    void neverSoAmplifiesInsteadOfNegating() {
+        assertThat(c("I have never been so happy")).isGreaterThan(c("I have been happy"));
+        assertThat(c("It is without doubt good")).isGreaterThan(0.05);
+        assertThat(c("This is the least good option")).isLessThan(0);
+    }
+
+    @Test
+    void questionMarksAmplify() {
+        assertThat(c("Why is this so bad??")).isLessThan(c("Why is this so bad"));
+    }
+
+    @Test
+    void idiomsOverrideTheWords() {
+        assertThat(c("The cake was to die for")).isGreaterThan(0.5);
+    }
+
+    @Test
+    void supportAsATopicIsNotPraise() {
+        assertThat(feedback.score("The support agent never called me back").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(feedback.score("Support was great").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(feedback.score("I contacted customer care about a refund").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(feedback.score("They charged my credit card twice").label()).isNotEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(vader.score("I contacted customer care about a refund").label()).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void feedbackPhrasesCarrySentiment() {
+        assertThat(feedback.compound("Still waiting for my order")).isLessThan(-0.05);
+        assertThat(feedback.compound("The app is slow and buggy")).isLessThan(-0.3);
+        assertThat(feedback.compound("Really easy to use")).isGreaterThan(0.3);
+        assertThat(feedback.compound("Not easy to use at all")).isLessThan(-0.05);
+        assertThat(feedback.compound("The agent did not help")).isLessThan(-0.05);
+        assertThat(feedback.compound("The portions are too small")).isLessThan(-0.05);
+        assertThat(feedback.compound("The portions are too good")).isGreaterThan(0.05);
+        assertThat(feedback.compound("We will be back")).isGreaterThan(0.05);
+        assertThat(feedback.compound("We won't be back")).isLessThan(-0.05);
+        assertThat(feedback.compound("Decent prices and prompt replies")).isGreaterThan(0.05);
+        assertThat(feedback.compound("What a rip off")).isLessThan(-0.05);
+        assertThat(vader.compound("The portions are too small")).isZero();
+    }
+
+    @Test
+    void oddInputGetsADefinedResult() {
+        assertThat(vader.score(null)).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(vader.score("")).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(vader.score("   \n\t ")).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(vader.score("\u0000\u0001\u0002\u0007\uFFFF\uD800").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(vader.score("good ".repeat(20_000)).compound()).isBetween(0.9, 1.0);
+        assertThat(vader.score("サポートの対応がとても遅かったです").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(vader.score("Служба поддержки работает медленно").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+    }
+
+    @Test
+    void eachThemeGetsTheSentimentOfItsOwnClause() {
+        java.util.Map<String, Sentiment> byTheme = feedback.byTheme("The price was great but the delivery was painfully slow",
+                ThemeModel.builtin());
+        assertThat(byTheme.get("price").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(byTheme.get("delivery time").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(feedback.byTheme("Nothing to say", ThemeModel.builtin())).isEmpty();
+    }
+}
