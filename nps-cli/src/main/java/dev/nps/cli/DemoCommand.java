@@ -22,7 +22,9 @@ import dev.nps.engine.workflow.Cases;
 import dev.nps.engine.workflow.InMemoryCaseStore;
 import dev.nps.engine.workflow.Workflow;
 import dev.nps.http.dashboard.Dashboard;
+import dev.nps.http.dashboard.DashboardThemes;
 import dev.nps.http.dashboard.WorkflowCases;
+import dev.nps.engine.reports.TextThemes;
 import dev.nps.spi.Alert;
 import dev.nps.spi.Delivery;
 import dev.nps.spi.SendOutcome;
@@ -183,9 +185,10 @@ final class DemoCommand implements Callable<Integer> {
                 Files.writeString(alertsFile, NpsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(alerts),
                         StandardCharsets.UTF_8);
 
+                TextThemes themes = TextThemes.over(engine.store());
                 NpsReport.Funnel funnel = new NpsReport.Funnel(contacts, sent, Optional.of(landing.opened.get()), landing.answered.get());
                 NpsReport report = ReportBuilder.over(engine.analytics(), clock).title("Demo Ltd: NPS after purchase")
-                        .survey(SURVEY).segmentBy("plan", "region")
+                        .survey(SURVEY).segmentBy("plan", "region").themes(themes)
                         .funnel((s, f, t) -> funnel).build();
                 Path html = dir.resolve("report.html");
                 Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
@@ -199,6 +202,8 @@ final class DemoCommand implements Callable<Integer> {
                         o.responses());
                 out.printf(Locale.ROOT, "  funnel: %d invited, %d delivered, %d opened, %d answered (%.1f%%)%n", funnel.invited(),
                         funnel.delivered(), funnel.opened().orElse(0L), funnel.answered(), funnel.responseRate());
+                report.themes().stream().limit(3).forEach(t -> out.printf(Locale.ROOT, "  theme '%s': %d mentions, impact %+.1f points%n",
+                        t.theme(), t.mentions(), t.impact()));
                 report.segments().stream().filter(NpsReport.SegmentRow::significant).forEach(r -> out.printf(Locale.ROOT,
                         "  %s = %s: NPS %.1f, %+.1f points vs the rest (significant)%n", r.key(), r.value(), r.figure().nps(),
                         r.difference()));
@@ -213,11 +218,11 @@ final class DemoCommand implements Callable<Integer> {
                         + " weekly drops), written to " + alertsFile.toAbsolutePath());
                 out.println("  cases: " + cases.list().size() + " follow-up cases opened for detractors (owners ann, bob, chen)");
                 out.println("Not part of this demo yet (not in this build): purchase events and the dispatch outbox (invitations");
-                out.println("  are sent directly through the email channel), themes from comments.");
+                out.println("  are sent directly through the email channel).");
                 if (serve) {
                     String token = HexFormat.of().formatHex(secret, 0, 16);
                     Dashboard dashboard = Dashboard.builder(engine).segments("plan", "region").token(token)
-                            .cases(WorkflowCases.source(cases)).start();
+                            .cases(WorkflowCases.source(cases)).themes(DashboardThemes.of(themes)).start();
                     out.println("  dashboard: " + dashboard.loginUri() + "  (Ctrl-C to stop)");
                     out.flush();
                     CountDownLatch stop = new CountDownLatch(1);

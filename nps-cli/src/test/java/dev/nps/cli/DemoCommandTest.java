@@ -24,7 +24,7 @@ class DemoCommandTest {
         }
         assertThat(emls).isEqualTo(61); // 60 invitations and the weekly summary
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("Demo Ltd: NPS after purchase").contains("id='funnel'").contains("plan = ");
+        assertThat(html).contains("Demo Ltd: NPS after purchase").contains("id='funnel'").contains("plan = ").contains("id='themes'");
         String firstMail = Files.readString(dir.resolve("mail/00001.eml"));
         assertThat(firstMail).contains("customer0000@demo.example");
         assertThat(Files.readString(dir.resolve("alerts.json"))).contains("detractor-with-comment");

@@ -72,6 +72,33 @@ class ReportBuilderTest {
     }
 
     @Test
+    void textThemesFindThemesInCommentsAndTellWhichResponsesMentionThem() {
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).build()) {
+            nps.surveys().define("s").question("How likely are you to recommend us?").save();
+            String[] bad = {"Delivery was late again", "Late delivery and no tracking", "The delivery took two weeks"};
+            String[] good = {"Friendly support team", "Support answered quickly", "Great support, thanks"};
+            for (int i = 0; i < 60; i++) {
+                boolean detractor = i % 2 == 0;
+                nps.responses().record(dev.nps.api.Response.builder("s", detractor ? 2 : 10).id("t" + i)
+                        .comment(detractor ? bad[i % 3] : good[i % 3]).answeredAt(ReportFixture.NOW.minusSeconds(60 + i))
+                        .build(ReportFixture.NOW));
+            }
+            TextThemes themes = TextThemes.over(nps.store());
+            NpsReport report = ReportBuilder.over(nps.analytics(), clock).themes(themes).build();
+
+            assertThat(report.themes()).isNotEmpty();
+            NpsReport.ThemeRow worst = report.themes().stream().min(java.util.Comparator.comparingDouble(NpsReport.ThemeRow::impact))
+                    .orElseThrow();
+            assertThat(worst.impact()).isNegative();
+            assertThat(worst.npsWith()).isLessThan(report.overall().nps());
+            dev.nps.api.Response late = nps.responses().find("t0").orElseThrow();
+            dev.nps.api.Response friendly = nps.responses().find("t3").orElseThrow(); // "Friendly support team"
+            assertThat(themes.mentions(late, worst.theme())).isTrue();
+            assertThat(themes.mentions(friendly, worst.theme())).as(report.themes().toString()).isFalse();
+        }
+    }
+
+    @Test
     void themeImpactIsOverallMinusTheRestWithoutTheTheme() {
         ScoreCounts all = ScoreCounts.ofCategories(30, 20, 50); // NPS 20
         NpsReport.ThemeRow row = ThemeImpacts.row("price", ScoreCounts.ofCategories(20, 0, 0), all);

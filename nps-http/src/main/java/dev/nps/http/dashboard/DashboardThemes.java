@@ -17,4 +17,23 @@ public interface DashboardThemes extends ThemeSource {
      * @return whether the response mentions the theme
      */
     boolean mentions(Response response, String theme);
+
+    /**
+     * @param themes the built-in text analyser's themes, never null
+     * @return the dashboard's view of them
+     */
+    static DashboardThemes of(dev.nps.engine.reports.TextThemes themes) {
+        java.util.Objects.requireNonNull(themes, "themes");
+        return new DashboardThemes() {
+            @Override
+            public java.util.List<dev.nps.engine.reports.NpsReport.ThemeRow> themes(dev.nps.api.analytics.ResponseFilter filter) {
+                return themes.themes(filter);
+            }
+
+            @Override
+            public boolean mentions(Response response, String theme) {
+                return themes.mentions(response, theme);
+            }
+        };
+    }
 }
