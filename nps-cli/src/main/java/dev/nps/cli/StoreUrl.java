@@ -1,18 +1,17 @@
 package dev.nps.cli;
 
-import dev.nps.api.ErrorCode;
-import dev.nps.api.NpsException;
 import dev.nps.engine.NpsEngine;
 import dev.nps.engine.store.InMemoryStore;
+import dev.nps.spi.NpsStore;
+import dev.nps.store.jdbc.JdbcStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Opens an engine over the store a {@code --store} URL names: {@code mem:} (in memory, gone when the command ends), {@code mem:NAME} (in memory, shared by the commands of one process),
- * {@code file:FOLDER} (the embedded H2 database in a folder) or {@code jdbc:...} (H2, PostgreSQL, MariaDB/MySQL). The
- * JDBC store is found through the engine's provider discovery (nps-store-jdbc on the class path).
+ * {@code file:FOLDER} (the embedded H2 database in a folder) or {@code jdbc:...} (H2, PostgreSQL, MariaDB/MySQL). The last two
+ * open nps-store-jdbc's {@code JdbcStore} explicitly.
  */
 final class StoreUrl {
     /** Default store: the embedded database in ./nps-data. {@value} */
@@ -36,33 +35,24 @@ final class StoreUrl {
             String name = url.substring(4);
             return b.store(NAMED.computeIfAbsent(name, n -> new InMemoryStore())).discoverProviders(false).build();
         }
-        Map<String, String> config = new HashMap<>();
-        config.put(NpsEngine.STORE_NAME_KEY, "jdbc");
+        NpsStore store;
         if (url.startsWith("file:")) {
             String folder = url.substring("file:".length());
             if (folder.isBlank()) {
                 throw new NpsCommand.InputProblem("--store file: needs a folder, e.g. file:nps-data");
             }
-            config.put("nps.store.jdbc.folder", Path.of(folder).toAbsolutePath().toString());
+            store = JdbcStore.embedded(Path.of(folder));
         } else if (url.startsWith("jdbc:")) {
-            config.put("nps.store.jdbc.url", url);
-            if (user != null) {
-                config.put("nps.store.jdbc.user", user);
-            }
-            if (password != null) {
-                config.put("nps.store.jdbc.password", password);
-            }
+            store = JdbcStore.connect(url, user, password);
         } else {
             throw new NpsCommand.InputProblem("--store '" + mask(url) + "' is not a store URL; use mem:, file:FOLDER "
-                    + "(embedded database) or jdbc:postgresql://host/db (and --db-user/--db-password or NPS_DB_PASSWORD)");
+                    + "(embedded database) or jdbc:postgresql://host/db (and --db-user, NPS_DB_PASSWORD)");
         }
         try {
-            return b.config(config).discoverProviders(true).build();
-        } catch (NpsException e) {
-            if (e.code() == ErrorCode.PROVIDER_MISSING) {
-                throw new NpsCommand.InputProblem("--store " + mask(url) + " needs the JDBC store, which is not in this "
-                        + "build of nps; use mem: for now (" + e.getMessage() + ")");
-            }
+            // Explicit, no discovery: the commands need a store only, never a channel's configuration.
+            return b.store(store).discoverProviders(false).build();
+        } catch (RuntimeException e) {
+            store.close();
             throw e;
         }
     }

@@ -124,6 +124,22 @@ class ImportReportServeCommandTest {
     }
 
     @Test
+    void importsIntoTheEmbeddedDatabaseOnceAcrossRunsAndReportsFromIt() throws Exception {
+        Path csv = dir.resolve("export.csv");
+        Files.writeString(csv, "id,Score,Date,Plan\na1,10,2026-01-05,pro\na2,9,2026-01-12,pro\na3,2,2026-01-12,free\n");
+        String file = "file:" + dir.resolve("db");
+        CliRun first = CliRun.of("import", csv.toString(), "--store", file, "--id-col", "id", "--segment", "Plan");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("3 new");
+        CliRun second = CliRun.of("import", csv.toString(), "--store", file, "--id-col", "id", "--segment", "Plan");
+        assertThat(second.out()).contains("0 new, 3 already imported");
+        Path html = dir.resolve("db-report.html");
+        CliRun report = CliRun.of("report", "--store", file, "--html", html.toString(), "--segment", "plan");
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(report.out()).contains("from 3 responses");
+    }
+
+    @Test
     void rejectsAnUnknownStoreUrl() {
         CliRun run = CliRun.of("report", "--store", "postgres://x?password=secret", "--html", "x.html");
         assertThat(run.exit()).isEqualTo(NpsCommand.EXIT_USAGE);
