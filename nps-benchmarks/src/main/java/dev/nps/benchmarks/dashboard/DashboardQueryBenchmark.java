@@ -11,10 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.nps.store.jdbc.JdbcStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,6 +29,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,8 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code storeScanSummary} is the same figures computed by scanning the store instead of the dashboard's
  * ColumnarIndex, for comparison.
  *
- * <p>The store is the in-memory store: the embedded JDBC store had not landed when this was written; the figures
- * requests never touch the store (the index is loaded once at start), the drill-down page does.
+ * <p>The figures requests never touch the store (the dashboard's index is loaded from it once at start); the
+ * drill-down page reads the store ({@code embedded}: JdbcStore's H2 file database; {@code memory}: InMemoryStore).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -48,16 +54,35 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DashboardQueryBenchmark {
     static final int RESPONSES = 1_000_000;
     static final String TOKEN = "benchmark-token-0123456789";
+    static final int BATCH = 5_000;
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
+    /** {@code embedded}: the JDBC store's embedded H2 database in a temporary folder; {@code memory}: InMemoryStore. */
+    @Param({"embedded", "memory"})
+    public String store;
+
     private NpsEngine engine;
+    private Path folder;
     private Dashboard dashboard;
     private HttpClient http;
     private URI base;
 
     @Setup(Level.Trial)
     public void setUp() {
-        engine = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        NpsEngine.Builder b = NpsEngine.builder().discoverProviders(false).clock(Clock.fixed(NOW, ZoneOffset.UTC));
+        JdbcStore jdbc = null;
+        if (store.equals("embedded")) {
+            try {
+                folder = Files.createTempDirectory("nps-dashboard-bench-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            jdbc = JdbcStore.embedded(folder);
+            b.store(jdbc);
+        } else {
+            b.inMemoryStore();
+        }
+        engine = b.build();
         String[] surveys = {"post-purchase", "support", "onboarding"};
         for (String s : surveys) {
             engine.surveys().define(s).question("How likely are you to recommend us?").save();
@@ -67,12 +92,24 @@ public class DashboardQueryBenchmark {
         String[] regions = {"emea", "na", "latam", "apac", "other"};
         SplittableRandom random = new SplittableRandom(1);
         long year = Duration.ofDays(365).toSeconds();
+        List<Response> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < RESPONSES; i++) {
             Response r = Response.builder(surveys[random.nextInt(3)], random.nextInt(11)).id("r" + i)
                     .channel(channels[random.nextInt(4)]).attribute("plan", plans[random.nextInt(3)])
                     .attribute("region", regions[random.nextInt(5)])
                     .answeredAt(NOW.minusSeconds(1 + random.nextLong(year))).build(NOW);
-            engine.store().insertResponse(r);
+            if (jdbc != null) {
+                batch.add(r);
+                if (batch.size() == BATCH) {
+                    jdbc.insertResponses(batch);
+                    batch.clear();
+                }
+            } else {
+                engine.store().insertResponse(r);
+            }
+        }
+        if (jdbc != null && !batch.isEmpty()) {
+            jdbc.insertResponses(batch);
         }
         dashboard = Dashboard.builder(engine).segments("plan", "region").token(TOKEN).start();
         http = HttpClient.newHttpClient();
@@ -84,9 +121,14 @@ public class DashboardQueryBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws java.io.IOException {
         dashboard.close();
         engine.close();
+        if (folder != null) {
+            try (var paths = Files.walk(folder)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private String get(String path) {
