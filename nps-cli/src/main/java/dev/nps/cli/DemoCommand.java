@@ -21,6 +21,10 @@ import dev.nps.engine.json.NpsJson;
 import dev.nps.engine.workflow.Cases;
 import dev.nps.engine.workflow.InMemoryCaseStore;
 import dev.nps.engine.workflow.Workflow;
+import dev.nps.api.Event;
+import dev.nps.api.analytics.ResponseFilter;
+import dev.nps.engine.dispatch.InvitationResult;
+import dev.nps.http.NpsHttpServer;
 import dev.nps.http.dashboard.Dashboard;
 import dev.nps.http.dashboard.DashboardThemes;
 import dev.nps.http.dashboard.WorkflowCases;
@@ -51,7 +55,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +83,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 bad usage."})
 final class DemoCommand implements Callable<Integer> {
     static final String SURVEY = "post-purchase";
-    private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/r/([A-Za-z0-9_-]+)\\.(\\d+)\\.[A-Za-z0-9_-]+");
+    private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/r/[A-Za-z0-9_.~%-]+\\?score=\\d+");
     private static final String[] PLANS = {"free", "pro", "enterprise"};
     private static final String[] REGIONS = {"emea", "americas", "apac"};
     private static final String[][] COMMENTS = {
@@ -132,8 +138,18 @@ final class DemoCommand implements Callable<Integer> {
             SmtpSettings settings = SmtpSettings.builder().host("127.0.0.1").port(smtp.port()).security(SmtpSecurity.NONE)
                     .from("nps@demo.example").postalAddress("Demo Ltd, 1 Example Street, 12345 Example City").brandName("Demo Ltd").build();
             EmailChannel email = EmailChannel.smtp(settings);
-            NpsEngine engine = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).channel(email).build();
-            DemoLanding landing = new DemoLanding(engine, secret, base);
+            NpsEngine engine = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).channel(email)
+                    .responseLinks(base).build();
+            // nps-http's response pages behind the links; GETs of a score link are counted as opens.
+            NpsHttpServer pages = NpsHttpServer.builder().linkResponses(engine.dispatch().linkResponses().orElseThrow())
+                    .clock(clock).build();
+            AtomicLong opened = new AtomicLong();
+            web.createContext("/", exchange -> {
+                if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().startsWith("/r/")) {
+                    opened.incrementAndGet();
+                }
+                pages.handler().handle(exchange);
+            });
             // The closed loop: a case per detractor (round robin over three owners), alerts on detractors who
             // left a comment and on significant weekly drops by plan.
             Cases cases = new Cases(new InMemoryCaseStore(), engine.store(), clock, EventPublisher.NONE);
@@ -145,39 +161,60 @@ final class DemoCommand implements Callable<Integer> {
                     .rule(NpsDropRule.named("weekly-drop").survey(SURVEY).segmentBy("plan").build())
                     .build();
             engine.responses().addListener(monitor);
-            web.createContext("/r/", landing);
             web.start();
             try {
                 Survey survey = engine.surveys().define(SURVEY)
                         .question("How likely are you to recommend Demo Ltd to a friend or colleague?")
                         .followUp(Category.DETRACTOR, "What should we fix first?")
-                        .sendVia(ChannelName.EMAIL).save();
+                        .sendVia(ChannelName.EMAIL).triggeredBy("order.completed").after(Duration.ofDays(1)).save();
                 out.println("nps demo: survey '" + SURVEY + "', " + contacts + " customers, 8 weeks of purchases");
                 HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
                 Progress progress = new Progress(out, contacts);
+                long invited = 0;
                 long sent = 0;
                 long failed = 0;
+                String[] plans = new String[contacts];
+                String[] regions = new String[contacts];
+                Instant[] purchases = new Instant[contacts];
                 for (int i = 0; i < contacts; i++) {
-                    String plan = PLANS[random.nextInt(PLANS.length)];
-                    String region = REGIONS[random.nextInt(REGIONS.length)];
-                    Contact contact = engine.contacts().upsert(Contact.of(String.format(Locale.ROOT, "cust-%04d", i))
-                            .email(String.format(Locale.ROOT, "customer%04d@demo.example", i)).attribute("plan", plan)
-                            .attribute("region", region).consent(ChannelName.EMAIL, true).build());
-                    // A purchase at an even pace over eight weeks; the invitation goes out three days later.
-                    Instant purchase = start.plus(Duration.ofMinutes((long) i * 56 * 24 * 60 / contacts));
-                    clock.set(purchase.plus(Duration.ofDays(3)));
-                    String invitation = String.format(Locale.ROOT, "inv-%04d", i);
-                    landing.invite(invitation, new DemoLanding.Invitation(SURVEY, contact.id(), Map.of("plan", plan, "region", region)));
-                    SendOutcome outcome = email.send(new Delivery(invitation, 1, 0, survey, contact, Locale.ENGLISH,
-                            landing.links(invitation), Optional.empty()));
-                    if (outcome instanceof SendOutcome.Accepted) {
-                        sent++;
-                        respond(http, smtp.messages().get(smtp.messages().size() - 1), plan, region, random, clock);
-                    } else {
-                        failed++;
-                    }
-                    progress.step(i + 1, "sent " + sent + ", answered " + landing.answered.get());
+                    plans[i] = PLANS[random.nextInt(PLANS.length)];
+                    regions[i] = REGIONS[random.nextInt(REGIONS.length)];
+                    engine.contacts().upsert(Contact.of(String.format(Locale.ROOT, "cust-%04d", i))
+                            .email(String.format(Locale.ROOT, "customer%04d@demo.example", i)).attribute("plan", plans[i])
+                            .attribute("region", regions[i]).consent(ChannelName.EMAIL, true).build());
+                    // Purchases at an even pace over eight weeks; the survey invites a day later. (Not three days: the
+                    // dispatcher drops an invitation older than its maximum age, 3 days counted from its creation
+                    // at the event, so a 3-day delay loses every message quiet hours hold back.)
+                    purchases[i] = start.plus(Duration.ofMinutes((long) i * 56 * 24 * 60 / contacts));
                 }
+                // Simulated time moves forward an hour at a time (the clock never goes back): purchases are
+                // published, the dispatcher sends what is due (quiet hours hold some until the morning), and each
+                // customer reads their email some hours later.
+                java.util.PriorityQueue<Pending> pending = new java.util.PriorityQueue<>(java.util.Comparator.comparing(Pending::at));
+                int next = 0;
+                int seen = 0;
+                for (Instant t = start; t.isBefore(realNow); t = t.plus(Duration.ofHours(1))) {
+                    clock.set(t);
+                    while (next < contacts && !purchases[next].isAfter(t)) {
+                        invited += engine.events().publish(Event.of("order.completed", String.format(Locale.ROOT, "order-%04d", next),
+                                String.format(Locale.ROOT, "cust-%04d", next), purchases[next])).stream()
+                                .filter(r -> r.outcome() == InvitationResult.Outcome.CREATED).count();
+                        next++;
+                    }
+                    engine.dispatch().runOnce();
+                    List<Path> mails = smtp.messages();
+                    for (; seen < mails.size(); seen++) {
+                        int who = recipient(mails.get(seen));
+                        sent++;
+                        pending.add(new Pending(t.plus(Duration.ofMinutes(30 + random.nextInt(36 * 60))), mails.get(seen), who));
+                    }
+                    while (!pending.isEmpty() && !pending.peek().at().isAfter(t)) {
+                        Pending p = pending.poll();
+                        respond(http, p.mail(), plans[p.contact()], regions[p.contact()], random);
+                    }
+                    progress.step((int) Math.min(contacts, sent), "sent " + sent + ", opened " + opened.get());
+                }
+                failed = invited - sent;
                 clock.set(realNow);
                 progress.done();
                 monitor.runOnce();
@@ -186,7 +223,8 @@ final class DemoCommand implements Callable<Integer> {
                         StandardCharsets.UTF_8);
 
                 TextThemes themes = TextThemes.over(engine.store());
-                NpsReport.Funnel funnel = new NpsReport.Funnel(contacts, sent, Optional.of(landing.opened.get()), landing.answered.get());
+                long answered = engine.responses().count(ResponseFilter.builder().survey(SURVEY).build());
+                NpsReport.Funnel funnel = new NpsReport.Funnel(invited, sent, Optional.of(opened.get()), answered);
                 NpsReport report = ReportBuilder.over(engine.analytics(), clock).title("Demo Ltd: NPS after purchase")
                         .survey(SURVEY).segmentBy("plan", "region").themes(themes)
                         .funnel((s, f, t) -> funnel).build();
@@ -212,13 +250,13 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  invitation emails: " + mailsBefore + " .eml files in " + mail.toAbsolutePath() + (failed > 0
                         ? " (" + failed + " sends failed)" : ""));
                 out.println("  weekly summary email: " + (smtp.messages().size() - mailsBefore) + " .eml file in the same folder");
-                out.println("  responses: in memory (the demo's store), recorded through the links' HTTP landing page at " + base);
+                out.println("  responses: in memory (the demo's store), answered on nps-http's response pages at " + base + "r/...");
                 out.println("  HTML report: " + html.toAbsolutePath());
                 out.println("  alerts: " + alerts.size() + " raised (" + alerts.stream().filter(a -> a.ruleId().equals("weekly-drop")).count()
                         + " weekly drops), written to " + alertsFile.toAbsolutePath());
                 out.println("  cases: " + cases.list().size() + " follow-up cases opened for detractors (owners ann, bob, chen)");
-                out.println("Not part of this demo yet (not in this build): purchase events and the dispatch outbox (invitations");
-                out.println("  are sent directly through the email channel).");
+                out.println("  path: order.completed events -> dispatch outbox (1 day later) -> email channel -> SMTP sink ->");
+                out.println("        respondent opens the score link (GET shows the page) -> POST records -> alerts, cases, report");
                 if (serve) {
                     String token = HexFormat.of().formatHex(secret, 0, 16);
                     Dashboard dashboard = Dashboard.builder(engine).segments("plan", "region").token(token)
@@ -244,7 +282,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** A simulated customer: reads the invitation, maybe opens the link for their score, maybe answers with a comment. */
-    private void respond(HttpClient http, Path eml, String plan, String region, Random random, DemoClock clock)
+    private void respond(HttpClient http, Path eml, String plan, String region, Random random)
             throws IOException, InterruptedException {
         if (random.nextDouble() > 0.7) {
             return; // never opened the email
@@ -253,7 +291,6 @@ final class DemoCommand implements Callable<Integer> {
                 + (region.equals("apac") ? -0.8 : 0) + random.nextGaussian() * 2.2;
         int score = (int) Math.max(0, Math.min(10, Math.round(mood)));
         URI link = linkFor(eml, score);
-        clock.set(clock.instant().plus(Duration.ofMinutes(30 + random.nextInt(48 * 60))));
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200 || random.nextDouble() > 0.8) {
             return; // opened, did not answer
@@ -262,11 +299,25 @@ final class DemoCommand implements Callable<Integer> {
         String[] pool = COMMENTS[category.ordinal()];
         String comment = random.nextDouble() < 0.65 ? pool[random.nextInt(pool.length)] : "";
         String form = "score=" + score + "&comment=" + URLEncoder.encode(comment, StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(link).header("Content-Type", "application/x-www-form-urlencoded")
+        // The page's form posts to the token without the query, as a browser would.
+        URI action = link.resolve(link.getRawPath());
+        http.send(HttpRequest.newBuilder(action).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    /** Reads the score link out of the email as a mail client would (MIME decoded). */
+    /** A customer who will read their invitation at a time. */
+    private record Pending(Instant at, Path mail, int contact) {}
+
+    /** The customer number of an invitation email, from its recipient address. */
+    private static int recipient(Path eml) throws IOException {
+        Matcher m = Pattern.compile("customer(\\d{4})@demo\\.example").matcher(Files.readString(eml, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            throw new IOException("demo email " + eml.getFileName() + " is not addressed to a demo customer");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Reads the score links out of the email as a mail client would (MIME decoded), in order 0..10. */
     static URI linkFor(Path eml, int score) throws IOException {
         String body;
         try (InputStream in = Files.newInputStream(eml)) {
@@ -275,13 +326,15 @@ final class DemoCommand implements Callable<Integer> {
         } catch (jakarta.mail.MessagingException e) {
             throw new IOException("unreadable demo email " + eml.getFileName(), e);
         }
+        java.util.LinkedHashSet<String> links = new java.util.LinkedHashSet<>();
         Matcher matcher = LINK.matcher(body);
         while (matcher.find()) {
-            if (Integer.parseInt(matcher.group(2)) == score) {
-                return URI.create(matcher.group());
-            }
+            links.add(matcher.group());
         }
-        throw new IOException("demo email " + eml.getFileName() + " has no link for score " + score);
+        if (links.size() != 11) {
+            throw new IOException("demo email " + eml.getFileName() + " has " + links.size() + " score links, expected 11");
+        }
+        return URI.create(new ArrayList<>(links).get(score));
     }
 
     private static String text(Object content) throws IOException, jakarta.mail.MessagingException {

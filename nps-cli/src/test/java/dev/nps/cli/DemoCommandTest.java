@@ -17,7 +17,7 @@ class DemoCommandTest {
         CliRun run = CliRun.of("demo", "--dir", dir.toString(), "--contacts", "60");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("100%").contains("funnel: 60 invited, 60 delivered").contains("HTML report:")
-                .contains("Not part of this demo yet").containsPattern("alerts: [1-9]\\d* raised").containsPattern("cases: [1-9]\\d* follow-up cases");
+                .contains("order.completed events -> dispatch outbox").containsPattern("alerts: [1-9]\\d* raised").containsPattern("cases: [1-9]\\d* follow-up cases");
         long emls;
         try (Stream<Path> files = Files.list(dir.resolve("mail"))) {
             emls = files.filter(p -> p.toString().endsWith(".eml")).count();
