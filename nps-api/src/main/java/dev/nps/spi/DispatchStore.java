@@ -3,7 +3,11 @@ package dev.nps.spi;
 import dev.nps.api.ChannelName;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,6 +80,73 @@ public interface DispatchStore {
 
     /** Clears a sent invitation's next-reminder time (its reminder row exists). */
     void clearNextReminder(String invitationId);
+
+    /**
+     * Finds the sent invitations and reminders of these contacts on one channel, sent at or after {@code sentSince},
+     * newest sent first: where an SMS reply or a follow-up looks for the message it answers. The default filters
+     * {@link #findInvitationsByContact}; a store with an index on (contact, channel, sent time) overrides it.
+     *
+     * @param contactIds the contacts
+     * @param channel    the channel
+     * @param sentSince  the earliest sent time (inclusive)
+     * @return the rows with status {@link InvitationStatus#SENT}, newest {@code sentAt} first
+     * @since 0.2
+     */
+    default List<Invitation> findSentInvitations(Collection<String> contactIds, ChannelName channel, Instant sentSince) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(sentSince, "sentSince");
+        List<Invitation> out = new ArrayList<>();
+        for (String contactId : Set.copyOf(contactIds)) {
+            for (Invitation i : findInvitationsByContact(contactId)) {
+                if (i.status() == InvitationStatus.SENT && i.channel().equals(channel) && i.sentAt().isPresent()
+                        && !i.sentAt().get().isBefore(sentSince)) {
+                    out.add(i);
+                }
+            }
+        }
+        out.sort(Comparator.comparing((Invitation i) -> i.sentAt().orElseThrow()).reversed().thenComparing(Invitation::id));
+        return out;
+    }
+
+    /**
+     * Finds the invitations and reminders created or sent in {@code [from, to)}, of one survey or of all: what
+     * invitation counts per period (response rates, report funnels) are computed from. The default reads every row
+     * through {@link #findInvitations(InvitationStatus, int)}, up to {@value #DEFAULT_SCAN_LIMIT} per status, and
+     * fails beyond rather than count part of the outbox: a database store overrides it with
+     * {@code WHERE (created_at >= ? AND created_at < ?) OR (sent_at >= ? AND sent_at < ?)}.
+     *
+     * @param surveyId the survey, or empty for all
+     * @param from     the start (inclusive)
+     * @param to       the end (exclusive)
+     * @return the rows, in no particular order
+     * @throws dev.nps.api.NpsException {@code CONFIGURATION} when the default would have to read more rows
+     * @since 0.2
+     */
+    default List<Invitation> findInvitationsBetween(Optional<String> surveyId, Instant from, Instant to) {
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        List<Invitation> out = new ArrayList<>();
+        for (InvitationStatus status : InvitationStatus.values()) {
+            List<Invitation> rows = findInvitations(status, DEFAULT_SCAN_LIMIT);
+            if (rows.size() >= DEFAULT_SCAN_LIMIT) {
+                throw new dev.nps.api.NpsException(dev.nps.api.ErrorCode.CONFIGURATION, "the outbox holds "
+                        + DEFAULT_SCAN_LIMIT + " or more " + status + " invitations: the store must override "
+                        + "DispatchStore.findInvitationsBetween with a query for invitation counts to be complete");
+            }
+            for (Invitation i : rows) {
+                boolean created = !i.createdAt().isBefore(from) && i.createdAt().isBefore(to);
+                boolean sent = i.sentAt().filter(t -> !t.isBefore(from) && t.isBefore(to)).isPresent();
+                if ((created || sent) && surveyId.map(i.surveyId()::equals).orElse(true)) {
+                    out.add(i);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The most rows per status the default {@link #findInvitationsBetween} reads. {@value} */
+    int DEFAULT_SCAN_LIMIT = 100_000;
 
     // --- skips ---
 

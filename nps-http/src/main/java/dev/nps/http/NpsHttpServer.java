@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -30,6 +32,7 @@ import java.util.concurrent.Executors;
  *       {@code POST api/answer}: records an in-app answer; both signed with HMAC-SHA256 (see {@link #sign});</li>
  *   <li>{@code GET widget.js}: a dependency-free script showing the 0-10 prompt in a page.</li>
  * </ul>
+ * A host serves its own handlers on the same port with {@link #mount}, e.g. the SMS channel's webhooks.
  * Every response carries {@code Referrer-Policy: no-referrer}, {@code X-Content-Type-Options: nosniff} and a strict
  * {@code Content-Security-Policy}; every value shown is HTML-escaped; bodies are size-limited.
  *
@@ -42,6 +45,7 @@ public final class NpsHttpServer implements AutoCloseable {
     public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(5);
 
     private final Endpoints endpoints;
+    private final Map<String, HttpHandler> mounts = new LinkedHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -60,6 +64,41 @@ public final class NpsHttpServer implements AutoCloseable {
     }
 
     /**
+     * Serves a host's own handler under a path of this server (for example the SMS channel's webhooks), so one
+     * port serves both. Works before and after {@link #start}; on a host's own server mount the handler there
+     * instead. The handler sees the full request path. Requests under the path no longer reach this server's
+     * endpoints, so paths that would hide them are refused.
+     *
+     * @param path    an absolute path such as {@code /sms/inbound}: letters, digits, {@code - _ . /}, no {@code ..}
+     * @param handler the handler, never null
+     * @return this
+     * @throws NpsException {@code INVALID_ARGUMENT} for a bad path or one that hides an endpoint ({@code /r/},
+     *                      {@code /u/}, {@code /api/}, {@code /widget.js}), {@code CONFLICT} when the path is mounted already
+     */
+    public synchronized NpsHttpServer mount(String path, HttpHandler handler) {
+        Checks.notBlank(path, "mount.path");
+        Checks.notNull(handler, "mount.handler");
+        if (!path.matches("/[A-Za-z0-9._/-]*[A-Za-z0-9._-]") || path.contains("..") || path.contains("//")) {
+            throw NpsException.invalid("mount.path", "must be an absolute path of letters, digits and - _ . / such as /sms/inbound "
+                    + "(no '..', no '//', no trailing '/')");
+        }
+        for (String reserved : List.of("/r", "/u", "/api", "/widget.js")) {
+            if (path.equals(reserved) || path.startsWith(reserved + "/") || reserved.startsWith(path + "/")) {
+                throw NpsException.invalid("mount.path", "'" + path + "' would hide the endpoint " + reserved
+                        + "; choose another path such as /hooks/...");
+            }
+        }
+        if (mounts.containsKey(path)) {
+            throw new NpsException(ErrorCode.CONFLICT, "mount.path: '" + path + "' is mounted already");
+        }
+        mounts.put(path, handler);
+        if (server != null) {
+            server.createContext(path, handler);
+        }
+        return this;
+    }
+
+    /**
      * Starts a server of its own.
      *
      * @param address where to listen; port 0 picks a free port
@@ -74,6 +113,7 @@ public final class NpsHttpServer implements AutoCloseable {
         try {
             HttpServer s = HttpServer.create(address, 64);
             s.createContext("/", endpoints);
+            mounts.forEach(s::createContext);
             executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "nps-http");
                 t.setDaemon(true);

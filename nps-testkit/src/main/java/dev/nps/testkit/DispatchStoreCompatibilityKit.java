@@ -310,6 +310,50 @@ public abstract class DispatchStoreCompatibilityKit {
         assertThat(store.findUnsubscribes("c-1")).isEmpty();
     }
 
+    private Invitation sent(String id, String contact, String survey, ChannelName channel, Instant created, Instant sentAt) {
+        Invitation inv = Invitation.pending(id, "key-" + id, survey, contact, channel, "test", created, created);
+        store.insertInvitation(inv, Optional.empty());
+        Invitation c = store.claimDue(sentAt, "w", Duration.ofMinutes(2), 100, Set.of()).stream()
+                .filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        store.updateClaimed(c.asSent(sentAt, 1, "ok", Optional.empty()), c.fence());
+        return store.findInvitation(id).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("sent invitations of some contacts on one channel are listed newest sent first, from a given time")
+    void sentInvitations() {
+        sent("old", "c-1", "s", ChannelName.SMS, T0, T0.plusSeconds(10));
+        sent("new", "c-1", "t", ChannelName.SMS, T0, T0.plusSeconds(30));
+        sent("other", "c-2", "s", ChannelName.SMS, T0, T0.plusSeconds(20));
+        sent("mail", "c-1", "s", ChannelName.EMAIL, T0, T0.plusSeconds(40));
+        sent("stranger", "c-3", "s", ChannelName.SMS, T0, T0.plusSeconds(50));
+        insert("pending", "c-1", T0.plus(Duration.ofDays(1)));
+
+        assertThat(store.findSentInvitations(List.of("c-1", "c-2"), ChannelName.SMS, T0))
+                .extracting(Invitation::id).containsExactly("new", "other", "old");
+        assertThat(store.findSentInvitations(List.of("c-1", "c-2"), ChannelName.SMS, T0.plusSeconds(20)))
+                .extracting(Invitation::id).containsExactly("new", "other");
+        assertThat(store.findSentInvitations(List.of("c-9"), ChannelName.SMS, T0)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("invitations created or sent in a period are listed, of one survey or all")
+    void invitationsBetween() {
+        Instant day = T0.plus(Duration.ofDays(1));
+        sent("before-sent-in", "c-1", "s", ChannelName.EMAIL, T0.minus(Duration.ofDays(1)), day.plusSeconds(5));
+        sent("in-sent-after", "c-2", "s", ChannelName.EMAIL, day.plusSeconds(1), day.plus(Duration.ofDays(2)));
+        store.insertInvitation(pending("in-pending", "c-3", "t", day.plusSeconds(2), day.plusSeconds(2)), Optional.empty());
+        store.insertInvitation(pending("after", "c-4", "s", day.plus(Duration.ofDays(1)), day.plus(Duration.ofDays(1))),
+                Optional.empty());
+        store.insertInvitation(pending("before", "c-5", "s", T0, T0.plus(Duration.ofDays(5))), Optional.empty());
+
+        Instant to = day.plus(Duration.ofDays(1));
+        assertThat(store.findInvitationsBetween(Optional.empty(), day, to)).extracting(Invitation::id)
+                .containsExactlyInAnyOrder("before-sent-in", "in-sent-after", "in-pending");
+        assertThat(store.findInvitationsBetween(Optional.of("s"), day, to)).extracting(Invitation::id)
+                .containsExactlyInAnyOrder("before-sent-in", "in-sent-after");
+    }
+
     @Test
     @DisplayName("response tokens are found by their hash")
     void tokens() {

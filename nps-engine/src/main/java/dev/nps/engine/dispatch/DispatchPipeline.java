@@ -161,6 +161,24 @@ public final class DispatchPipeline implements AutoCloseable {
         return outbox;
     }
 
+    /**
+     * @return invitation numbers per period from this pipeline's outbox, for the response-rate rule and funnels
+     * @since 0.2
+     */
+    public OutboxInvitationCounts invitationCounts() {
+        return new OutboxInvitationCounts(outbox, store);
+    }
+
+    /**
+     * @param surveys the survey whose invitation is sent for each kind of follow-up
+     * @return the workflow's follow-up sender over this pipeline (see {@link PipelineFollowUps})
+     * @throws NpsException {@code INVALID_ARGUMENT} when the map is empty or names a blank survey
+     * @since 0.2
+     */
+    public PipelineFollowUps followUps(Map<dev.nps.engine.workflow.FollowUpRequest.Kind, String> surveys) {
+        return new PipelineFollowUps(invitations, surveys);
+    }
+
     /** @return response links, when a base URI was configured */
     public Optional<ResponseLinks> links() {
         return links;

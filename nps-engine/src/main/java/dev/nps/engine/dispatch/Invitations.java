@@ -93,7 +93,34 @@ public final class Invitations {
         Survey survey = store.findSurvey(surveyId).orElseThrow(() -> new NpsException(ErrorCode.NOT_FOUND,
                 "survey '" + surveyId + "' does not exist; save it first"));
         Instant now = clock.instant();
-        return create(survey, contactId, idempotencyKey, now, "manual", store.findContact(contactId));
+        return create(survey, contactId, idempotencyKey, now, "manual", store.findContact(contactId), true);
+    }
+
+    /** The source prefix of follow-up messages; such rows are exempt from the fatigue window. {@value} */
+    public static final String FOLLOW_UP_SOURCE = "follow-up:";
+
+    /**
+     * Queues a follow-up message (a thank-you, a review or referral request) as an invitation of the given survey,
+     * idempotently on the key. Consent, suppression, unsubscribes and quiet hours apply as to any invitation; the
+     * fatigue window does not, because the message answers the contact's own response (the row still counts as
+     * a contact for later surveys' fatigue).
+     *
+     * @param surveyId       the survey whose message is sent
+     * @param contactId      the recipient
+     * @param idempotencyKey the same key twice queues one message
+     * @param kind           what it is, e.g. {@code THANK_YOU}, kept in the row's source
+     * @return what happened
+     * @throws NpsException {@code NOT_FOUND} when the survey does not exist
+     */
+    public InvitationResult followUp(String surveyId, String contactId, String idempotencyKey, String kind) {
+        Checks.id(surveyId, "surveyId");
+        Checks.id(contactId, "contactId");
+        Checks.notBlank(idempotencyKey, "idempotencyKey");
+        Checks.notBlank(kind, "kind");
+        Survey survey = store.findSurvey(surveyId).orElseThrow(() -> new NpsException(ErrorCode.NOT_FOUND,
+                "survey '" + surveyId + "' does not exist; save the follow-up survey first"));
+        return create(survey, contactId, "followup:" + idempotencyKey, clock.instant(), FOLLOW_UP_SOURCE + kind,
+                store.findContact(contactId), false);
     }
 
     /**
@@ -112,7 +139,7 @@ public final class Invitations {
             if (trigger.isPresent()) {
                 Instant due = event.occurredAt().plus(trigger.get().delay());
                 results.add(create(survey, event.contactId(), "event:" + event.id() + ":" + survey.id(),
-                        due.isBefore(now) ? now : due, "event:" + event.type(), contact));
+                        due.isBefore(now) ? now : due, "event:" + event.type(), contact, true));
             }
         }
         return results;
@@ -137,7 +164,7 @@ public final class Invitations {
                     }
                     for (String contactId : audience.contactIds(survey)) {
                         results.add(create(survey, contactId, "schedule:" + survey.id() + ":" + period.get().key() + ":" + contactId,
-                                now, "schedule:" + period.get().key(), store.findContact(contactId)));
+                                now, "schedule:" + period.get().key(), store.findContact(contactId), true));
                     }
                 }
             }
@@ -145,7 +172,8 @@ public final class Invitations {
         return results;
     }
 
-    private InvitationResult create(Survey survey, String contactId, String key, Instant due, String source, Optional<Contact> contact) {
+    private InvitationResult create(Survey survey, String contactId, String key, Instant due, String source, Optional<Contact> contact,
+                                    boolean guarded) {
         Optional<Invitation> seen = outbox.findInvitationByKey(key);
         if (seen.isPresent()) {
             return new InvitationResult(InvitationResult.Outcome.DUPLICATE, seen.get(), Optional.empty());
@@ -162,7 +190,8 @@ public final class Invitations {
         ChannelName channel = ((Decision.Send) decision).channel();
         Instant sendAt = rules.sendTime(survey, contact.get(), channel, due);
         Invitation row = Invitation.pending(ids.get(), key, survey.id(), contactId, channel, source, now, sendAt);
-        InvitationInsert insert = outbox.insertInvitation(row, Optional.of(rules.fatigueGuard(survey, contactId, now)));
+        InvitationInsert insert = outbox.insertInvitation(row,
+                guarded ? Optional.of(rules.fatigueGuard(survey, contactId, now)) : Optional.empty());
         switch (insert.status()) {
             case INSERTED:
                 LOG.debug("invitation {} created for survey {} ({})", row.id(), survey.id(), source);

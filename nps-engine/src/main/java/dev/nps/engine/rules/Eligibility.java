@@ -199,14 +199,18 @@ public final class Eligibility {
                 now.minus(fatigueWindow(survey)));
     }
 
+    // The same prefix as Invitations.FOLLOW_UP_SOURCE; kept here so rules do not depend on the dispatch package.
+    private static final String FOLLOW_UP_SOURCE = "follow-up:";
+
     /**
      * The send-time fatigue check: another first invitation to the contact was sent inside the window.
      *
-     * @param invitation the invitation about to be sent (itself and its chain do not count)
+     * @param invitation the invitation about to be sent (itself and its chain do not count; reminders and follow-ups
+     *                   are never fatigued)
      * @return a skip, if fatigued
      */
     public Optional<Decision> fatiguedAtSend(Survey survey, Invitation invitation, Instant now) {
-        if (invitation.reminder() > 0) {
+        if (invitation.reminder() > 0 || invitation.source().startsWith(FOLLOW_UP_SOURCE)) {
             return Optional.empty();
         }
         Instant since = now.minus(fatigueWindow(survey));

@@ -2,9 +2,11 @@ package dev.nps.engine.rules;
 
 import dev.nps.api.QuietHours;
 import dev.nps.api.internal.Checks;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 
@@ -35,16 +37,39 @@ public final class QuietHoursRule {
         if (!window.contains(local.toLocalTime())) {
             return due;
         }
-        LocalDateTime end = LocalDateTime.of(local.toLocalDate(), window.end());
-        if (!end.isAfter(local.toLocalDateTime())) {
-            end = end.plusDays(1);
+        // Whether the recipient's clock shows a quiet time can only change where it shows the window's end or where
+        // the offset changes (DST). So the answer is the earliest such instant after due at which the clock shows an
+        // allowed time: this covers an end inside a spring-forward gap (the window ends at the jump) and a
+        // fall-back that turns the clock back to an allowed time (the window ends at the transition).
+        Instant best = null;
+        for (int day = -1; day <= 2; day++) {
+            LocalDateTime end = LocalDateTime.of(local.toLocalDate().plusDays(day), window.end());
+            ZoneOffsetTransition gap = zone.getRules().getTransition(end);
+            if (gap != null && gap.isGap()) {
+                best = earliestAllowed(best, gap.getInstant(), due, zone, window);
+                continue;
+            }
+            for (ZoneOffset offset : zone.getRules().getValidOffsets(end)) {
+                best = earliestAllowed(best, end.toInstant(offset), due, zone, window);
+            }
         }
-        ZoneOffsetTransition transition = zone.getRules().getTransition(end);
-        if (transition != null && transition.isGap()) {
-            // The end time does not exist that day: the window ends when the clock jumps over it.
-            return transition.getInstant();
+        Instant t = due;
+        for (int i = 0; i < 4; i++) {
+            ZoneOffsetTransition next = zone.getRules().nextTransition(t);
+            if (next == null || next.getInstant().isAfter(due.plus(Duration.ofDays(3)))) {
+                break;
+            }
+            best = earliestAllowed(best, next.getInstant(), due, zone, window);
+            t = next.getInstant();
         }
-        // In an overlap prefer the offset in force now: a repeated local hour is quiet until its own end.
-        return ZonedDateTime.ofLocal(end, zone, local.getOffset()).toInstant();
+        // A window always has allowed times, so some end instant within two days qualifies.
+        return Checks.notNull(best, "deferred time");
+    }
+
+    private static Instant earliestAllowed(Instant best, Instant candidate, Instant due, ZoneId zone, QuietHours window) {
+        if (candidate.isBefore(due) || window.contains(candidate.atZone(zone).toLocalTime())) {
+            return best;
+        }
+        return best == null || candidate.isBefore(best) ? candidate : best;
     }
 }

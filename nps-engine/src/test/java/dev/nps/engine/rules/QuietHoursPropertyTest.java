@@ -43,7 +43,9 @@ class QuietHoursPropertyTest {
         Instant result = QuietHoursRule.defer(due, zone, window);
 
         assertThat(result).isAfterOrEqualTo(due);
-        assertThat(Duration.between(due, result)).isLessThanOrEqualTo(Duration.ofHours(26));
+        // At most a day, plus a day when a spring-forward gap swallows the whole allowed window
+        // (allowed 02:00-02:15 does not exist in Berlin on 2026-03-29).
+        assertThat(Duration.between(due, result)).isLessThanOrEqualTo(Duration.ofHours(50));
         if (!window.contains(due.atZone(zone).toLocalTime())) {
             assertThat(result).isEqualTo(due);
             return;

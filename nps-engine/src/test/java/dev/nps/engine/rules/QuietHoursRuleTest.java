@@ -100,4 +100,24 @@ class QuietHoursRuleTest {
         assertThat(QuietHoursRule.defer(Instant.parse("2026-06-01T12:30:00Z"), ZoneId.of("UTC"), lunch))
                 .isEqualTo(Instant.parse("2026-06-01T13:00:00Z"));
     }
+
+    @Test
+    void anAllowedWindowSwallowedBySpringForwardDefersToTheNextDayItExists() {
+        // Allowed only 02:00-02:15 local; on 2026-03-29 Berlin jumps from 02:00 to 03:00, so the first allowed
+        // minute after Saturday noon is Monday 02:00 (UTC+2), not the jump itself (03:00 is quiet).
+        Instant due = Instant.parse("2026-03-28T12:00:00Z");
+        Instant deferred = QuietHoursRule.defer(due, java.time.ZoneId.of("Europe/Berlin"),
+                new dev.nps.api.QuietHours(java.time.LocalTime.of(2, 15), java.time.LocalTime.of(2, 0)));
+        assertThat(deferred).isEqualTo(Instant.parse("2026-03-30T00:00:00Z"));
+    }
+
+    @Test
+    void aFallBackToAnAllowedLocalTimeEndsTheWindowAtTheTransition() {
+        // Quiet 02:15-02:00 (allowed 02:00-02:15). On 2026-10-25 Berlin falls back from 03:00 CEST to 02:00 CET:
+        // due at 02:45 CEST, the clock shows 02:00 again at 01:00Z, an allowed time.
+        Instant due = Instant.parse("2026-10-25T00:45:00Z");
+        Instant deferred = QuietHoursRule.defer(due, java.time.ZoneId.of("Europe/Berlin"),
+                new dev.nps.api.QuietHours(java.time.LocalTime.of(2, 15), java.time.LocalTime.of(2, 0)));
+        assertThat(deferred).isEqualTo(Instant.parse("2026-10-25T01:00:00Z"));
+    }
 }
