@@ -252,7 +252,7 @@ public final class Dispatcher implements AutoCloseable {
             defer(row, sendAt, "deferred: quiet hours");
             return;
         }
-        if (now.isAfter(row.createdAt().plus(maxAge))) {
+        if (now.isAfter(firstDue(row, survey.get()).plus(maxAge))) {
             toDead(row, row.attempts(), "dead: older than " + maxAge);
             return;
         }
@@ -322,7 +322,7 @@ public final class Dispatcher implements AutoCloseable {
             if (policy.ambiguous() == ChannelPolicy.AmbiguousPolicy.TREAT_AS_SENT) {
                 markSent(row, survey, now, attempts, "ambiguous, treated as sent: " + a.reason());
             } else {
-                retry(row, now, attempts, Optional.empty(), "ambiguous: " + a.reason());
+                retry(row, survey, now, attempts, Optional.empty(), "ambiguous: " + a.reason());
             }
         } else if (outcome instanceof SendOutcome.Retryable r) {
             if (r.channelDown()) {
@@ -332,7 +332,7 @@ public final class Dispatcher implements AutoCloseable {
                     deferred.incrementAndGet();
                 }
             } else {
-                retry(row, now, attempts, r.retryAfter(), "retryable: " + r.reason());
+                retry(row, survey, now, attempts, r.retryAfter(), "retryable: " + r.reason());
             }
         } else if (outcome instanceof SendOutcome.Permanent p) {
             if (fenced(row.withStatus(InvitationStatus.FAILED, row.dueAt(), attempts, Optional.of("permanent: " + p.reason())), row)) {
@@ -353,13 +353,27 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void retry(Invitation row, Instant now, int attempts, Optional<Duration> retryAfter, String note) {
+    /**
+     * When the invitation was first meant to go out: its creation plus the survey's longest event delay. Max age
+     * counts from here, so an invitation sent three days after a purchase is not dead on arrival.
+     */
+    private static Instant firstDue(Invitation row, Survey survey) {
+        Duration delay = Duration.ZERO;
+        for (dev.nps.api.Trigger t : survey.triggers()) {
+            if (t instanceof dev.nps.api.Trigger.OnEvent e && e.delay().compareTo(delay) > 0) {
+                delay = e.delay();
+            }
+        }
+        return row.createdAt().plus(delay);
+    }
+
+    private void retry(Invitation row, Survey survey, Instant now, int attempts, Optional<Duration> retryAfter, String note) {
         if (attempts >= maxAttempts) {
             toDead(row, attempts, "dead after " + attempts + " attempts; last " + note);
             return;
         }
         Instant next = now.plus(backoff.delay(attempts, retryAfter));
-        if (next.isAfter(row.createdAt().plus(maxAge))) {
+        if (next.isAfter(firstDue(row, survey).plus(maxAge))) {
             toDead(row, attempts, "dead: the next attempt would be older than " + maxAge + "; last " + note);
             return;
         }

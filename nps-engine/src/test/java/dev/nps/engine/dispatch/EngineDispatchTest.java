@@ -63,6 +63,24 @@ class EngineDispatchTest {
     }
 
     @Test
+    void maxAgeCountsFromWhenTheInvitationWasDueNotFromTheEvent() {
+        // after(3 days) with quiet hours: the invitation becomes due three days after the order and is deferred to
+        // 08:00 in Berlin; a max age counted from the event (3 days) would kill it before its first attempt.
+        RecordingChannel email = RecordingChannel.email();
+        clock.set(Instant.parse("2026-01-06T20:30:00Z")); // 21:30 in Berlin
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().channel(email).clock(clock).discoverProviders(false).build()) {
+            nps.surveys().define("post-purchase").triggeredBy("order.completed").after(java.time.Duration.ofDays(3))
+                    .quietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0)).save();
+            nps.contacts().upsert(Contact.of("c-42").email("ann@example.com").zone("Europe/Berlin"));
+            nps.events().publish(Event.of("order.completed", "order-7", "c-42", clock.instant()));
+
+            clock.set(Instant.parse("2026-01-10T07:00:00Z")); // 08:00 in Berlin, 3 days 10.5 hours after the order
+            assertThat(nps.dispatch().runOnce()).isEqualTo(1);
+            assertThat(email.deliveries()).hasSize(1);
+        }
+    }
+
+    @Test
     void aPersistentStoreWithoutAnOutboxIsNeverPairedWithAnInMemoryOne() {
         try (NpsEngine nps = NpsEngine.builder().store(new TestNpsStore()).channel(RecordingChannel.email()).clock(clock)
                 .discoverProviders(false).build()) {
