@@ -78,8 +78,21 @@ class SentimentScorerTest {
     }
 
     @Test
-    void idiomsOverrideTheWords() {
-        assertThat(c("The cake was to die for")).isGreaterThan(0.5);
+    void idiomsOverrideTheWordsInTheFeedbackScorer() {
+        assertThat(feedback.compound("The cake was to die for")).isGreaterThan(0.5);
+    }
+
+    @Test
+    void plainVaderMatchesTheReferenceImplementationIncludingItsQuirks() {
+        // compound scores of the reference vaderSentiment.py (its README examples and the same rules run on these texts)
+        assertThat(vader.compound("I love this feeling. :D")).isCloseTo(0.8707, within(5e-5));
+        assertThat(vader.compound("VADER is smart, handsome, and funny!")).isCloseTo(0.8439, within(5e-5));
+        assertThat(vader.compound("The book was only kind of good.")).isCloseTo(0.3832, within(5e-5));
+        assertThat(vader.compound("At least it isn't a horrible book.")).isCloseTo(0.431, within(5e-5));
+        // the reference keeps "&lt;3" as it is, so no heart
+        assertThat(vader.compound("&lt;3")).isZero();
+        // while the reference misses the idiom around "die"
+        assertThat(vader.compound("The cake was to die for")).isLessThan(0);
     }
 
     @Test
