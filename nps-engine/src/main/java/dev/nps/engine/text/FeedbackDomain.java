@@ -196,7 +196,7 @@ final class FeedbackDomain {
                 "hung up", "keeps crashing", "thumbs down", "rip off", "ripped off", "nothing special", "below average",
                 "could be better", "could have been better", "could be a lot better", "could have been a lot better",
                 "could be much better", "needs improvement", "room for improvement", "took for ever", "takes for ever",
-                "take for ever"}) {
+                "take for ever", "could be improved", "could use improvement", "needs work", "left out"}) {
             m.put(p, -1.8);
         }
         for (String p : new String[] {"waste of time", "waste of money", "took forever", "takes forever",
@@ -208,7 +208,8 @@ final class FeedbackDomain {
                 "worth every penny", "for free", "good value", "great value", "value for money", "quick response",
                 "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me", "thumbs up", "must try", "worth it", "bang for the buck",
                 "bang for your buck", "be back", "come back", "coming back", "go back", "going back",
-                "above average"}) {
+                "above average", "out of this world", "hats off", "on point", "can't wait", "cannot wait",
+                "try the"}) {
             m.put(p, 2.0);
         }
         return Map.copyOf(m);
