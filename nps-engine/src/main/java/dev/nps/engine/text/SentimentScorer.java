@@ -135,7 +135,8 @@ public final class SentimentScorer {
 
     /**
      * The sentiment towards each theme a comment mentions: the comment is cut into clauses at sentence ends,
-     * semicolons and contrasts ("but", "however", "although", "though", "except"), and each theme gets the mean
+     * semicolons, commas and contrasts ("but", "however", "although", "though", "except", "whereas", "yet"), and
+     * each theme gets the mean
      * sentiment of the clauses that mention it, or the whole comment's when those clauses carry none. So "the food
      * was great but the service was slow" is positive on food and negative on service.
      *
@@ -178,7 +179,7 @@ public final class SentimentScorer {
     }
 
     private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
-            "[.!?;]+\\s+|(?i)\\b(?:but|however|although|though|except)\\b");
+            "[.!?;,]+\\s+|(?i)\\b(?:but|however|although|though|except|whereas|yet)\\b");
 
     static List<String> clauses(String text) {
         List<String> out = new java.util.ArrayList<>();

@@ -139,4 +139,13 @@ class SentimentScorerTest {
         assertThat(byTheme.get("delivery time").label()).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(feedback.byTheme("Nothing to say", ThemeModel.builtin())).isEmpty();
     }
+
+    @Test
+    void listedJudgementsApplyToTheirOwnTheme() {
+        java.util.Map<String, Sentiment> byTheme = feedback.byTheme(
+                "The atmosphere is lovely, the staff rude, and the prices fair", ThemeModel.builtin());
+        assertThat(byTheme.get("atmosphere").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(byTheme.get("customer service").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(byTheme.get("price").label()).isEqualTo(Sentiment.Label.POSITIVE);
+    }
 }
