@@ -41,12 +41,13 @@ final class ThemeVocabulary {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("price", words("price prices pricing priced cost costs costly expensive cheap cheaper cheapest overpriced "
                 + "pricey affordable money worth bill fee fees dollar dollars deal deals discount discounts reasonable "
-                + "reasonably budget bargain inexpensive value overpricing underpriced steep splurge wallet"));
+                + "reasonably budget bargain inexpensive value overpricing underpriced steep splurge wallet free ripoff "
+                + "overcharged economical cash paid pay"));
         m.put("customer service", words("service staff support agent agents representative representatives rep reps "
                 + "waiter waiters waitress waitresses server servers host hostess manager managers employee employees "
                 + "rude friendly attentive polite courteous helpful unhelpful professional personnel bartender "
                 + "bartenders receptionist customer_service waitstaff wait_staff hospitality hospitable welcoming greeted "
-                + "accommodating knowledgeable inattentive ignored apologetic"));
+                + "accommodating knowledgeable inattentive ignored apologetic owner owners proprietor apology"));
         m.put("delivery time", words("delivery deliveries deliver delivered shipping shipped shipment arrive arrived "
                 + "arrival late delay delays delayed wait waiting waited slow quick quickly fast prompt promptly "
                 + "minutes minute hour hours"));
@@ -59,7 +60,7 @@ final class ThemeVocabulary {
                 + "course courses specials breakfast brunch chicken beef pork lamb fish seafood shrimp salmon steak "
                 + "burger burgers sandwich sandwiches salad salads soup soups bread rice noodles pasta pizza sushi "
                 + "cheese sauce vegetables vegetarian vegan fries cake chocolate tea beer cocktail cocktails juice "
-                + "spicy salty sweet crispy greasy overcooked undercooked stale yummy"));
+                + "spicy salty sweet crispy greasy overcooked undercooked stale yummy quantity gross burned burnt"));
         m.put("product quality", words("quality product products broken defective durable material materials "
                 + "sturdy flimsy faulty"));
         m.put("ease of use", words("easy intuitive interface navigate navigation confusing complicated usability "
