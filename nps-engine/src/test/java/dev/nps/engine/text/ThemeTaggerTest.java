@@ -27,4 +27,12 @@ class ThemeTaggerTest {
     void keepsAUserThemeWhateverItsScore() {
         assertThat(tagger.tag("The waiter was rude and the parcel lost")).containsExactly("mine", "service");
     }
+
+    @Test
+    void idiomsAndStemCollisionsDoNotNameATopic() {
+        ThemeModel builtin = ThemeModel.builtin();
+        assertThat(builtin.tag("No big deal, we came back for good reason")).doesNotContain("price");
+        assertThat(builtin.tag("Well worth the trip")).doesNotContain("price");
+        assertThat(builtin.tag("Prices are reasonable")).contains("price");
+    }
 }
