@@ -22,7 +22,9 @@ final class Terms {
     private static final List<String[]> NON_TOPIC_IDIOMS = java.util.stream.Stream.of("big deal", "great deal of",
             "good deal of", "pay attention", "paying attention", "paid attention", "at all costs", "at any cost",
             "worth the trip", "worth a trip", "worth the visit", "worth a visit", "worth visiting", "worth the wait",
-            "worth the drive", "worth the hype", "worth mentioning", "worth noting")
+            "worth the drive", "worth the hype", "worth mentioning", "worth noting", "can't wait", "cant wait",
+            "cannot wait", "couldn't wait", "first time", "last time", "next time", "every time", "each time",
+            "this time", "that time", "few times", "many times", "several times")
             .map(p -> p.split(" ")).toList();
 
     static List<Token> tokens(String text) {
