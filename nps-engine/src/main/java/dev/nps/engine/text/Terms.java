@@ -24,7 +24,8 @@ final class Terms {
             "worth the trip", "worth a trip", "worth the visit", "worth a visit", "worth visiting", "worth the wait",
             "worth the drive", "worth the hype", "worth mentioning", "worth noting", "can't wait", "cant wait",
             "cannot wait", "couldn't wait", "first time", "last time", "next time", "every time", "each time",
-            "this time", "that time", "few times", "many times", "several times")
+            "this time", "that time", "few times", "many times", "several times",
+            "fast food", "late night", "late lunch", "late dinner", "late afternoon", "late evening")
             .map(p -> p.split(" ")).toList();
 
     static List<Token> tokens(String text) {
@@ -63,6 +64,10 @@ final class Terms {
         // Porter cuts "reasonable" to "reason", which would make "for no reason" a remark on prices
         if (w.startsWith("reasonabl")) {
             return "reasonabl";
+        }
+        // "we were seated" is about the staff, "the seating" about the room: Porter gives both "seat"
+        if (w.equals("seated")) {
+            return "seated";
         }
         return PorterStemmer.stem(w);
     }

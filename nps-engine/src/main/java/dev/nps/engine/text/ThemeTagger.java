@@ -21,7 +21,7 @@ public final class ThemeTagger {
      * A comment's further themes must score at least this share of its first: a passing word of another theme
      * ("we ordered" in a complaint about the waiter) does not tag it.
      */
-    static final double SECONDARY_SHARE = 0.3;
+    static final double SECONDARY_SHARE = 0.34;
 
     private final List<String> names;
     private final Map<String, int[]> index;
