@@ -59,12 +59,19 @@ public final class SentimentScorer {
         this.feedbackDomain = feedbackDomain;
     }
 
-    /** @return plain VADER, as in the paper: no customer-feedback layer */
+    /**
+     * @return plain VADER: the reference implementation (vaderSentiment 3.3) rule for rule, including its quirks
+     *         (its operator precedence in the "never so/this" check, its value-indexed "but" rule, emoji read one code
+     *         point at a time, no HTML unescaping), so its compound scores equal the reference's
+     */
     public static SentimentScorer vader() {
         return new SentimentScorer(false);
     }
 
-    /** @return VADER with the customer-feedback layer ({@link FeedbackDomain}); the analyser's default */
+    /**
+     * @return VADER with the rules as documented rather than as the reference codes them, plus the customer-feedback
+     *         layer ({@link FeedbackDomain}); the analyser's default
+     */
     public static SentimentScorer forFeedback() {
         return new SentimentScorer(true);
     }
