@@ -19,14 +19,14 @@ final class Terms {
      * Idioms whose words would otherwise name a topic they are not about: "no big deal" is not about prices, "worth
      * the trip" not about value, "pay attention" not about payment.
      */
-    private static final List<String[]> NON_TOPIC_IDIOMS = java.util.stream.Stream.of("big deal", "great deal of",
+    private static final java.util.Map<String, List<String[]>> NON_TOPIC_IDIOMS = java.util.Map.copyOf(java.util.stream.Stream.of("big deal", "great deal of",
             "good deal of", "pay attention", "paying attention", "paid attention", "at all costs", "at any cost",
             "worth the trip", "worth a trip", "worth the visit", "worth a visit", "worth visiting", "worth the wait",
             "worth the drive", "worth the hype", "worth mentioning", "worth noting", "can't wait", "cant wait",
             "cannot wait", "couldn't wait", "first time", "last time", "next time", "every time", "each time",
             "this time", "that time", "few times", "many times", "several times",
             "fast food", "late night", "late lunch", "late dinner", "late afternoon", "late evening")
-            .map(p -> p.split(" ")).toList();
+            .map(p -> p.split(" ")).collect(java.util.stream.Collectors.groupingBy(p -> p[0])));
 
     static List<Token> tokens(String text) {
         List<String> words = Tokeniser.words(text);
@@ -36,7 +36,11 @@ final class Terms {
             out.add(new Token(w, stop ? null : stemOf(w)));
         }
         for (int i = 0; i < out.size(); i++) {
-            for (String[] idiom : NON_TOPIC_IDIOMS) {
+            List<String[]> starting = NON_TOPIC_IDIOMS.get(out.get(i).word());
+            if (starting == null) {
+                continue;
+            }
+            for (String[] idiom : starting) {
                 if (matches(out, i, idiom)) {
                     for (int k = 0; k < idiom.length; k++) {
                         out.set(i + k, new Token(out.get(i + k).word(), null));
