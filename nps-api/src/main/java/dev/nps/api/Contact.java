@@ -61,8 +61,9 @@ public record Contact(
     /** @return a builder holding this contact's values */
     public Builder toBuilder() {
         Builder b = new Builder(id);
-        email.ifPresent(b::email);
-        phone.ifPresent(b::phone);
+        // Set the fields directly: email()/phone() grant consent, and a copy must keep consent as it was withdrawn.
+        b.email = email.orElse(null);
+        b.phone = phone.orElse(null);
         locale.ifPresent(b::locale);
         zone.ifPresent(b::zone);
         b.attributes.putAll(attributes);

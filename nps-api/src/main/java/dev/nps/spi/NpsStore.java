@@ -49,6 +49,20 @@ public interface NpsStore extends AutoCloseable {
      */
     boolean eraseContact(String contactId);
 
+    /**
+     * Finds the contacts with this phone number (an inbound SMS names only its sender). The default fails: a store
+     * that holds contacts overrides it with an indexed lookup.
+     *
+     * @param phone an E.164 number, compared exactly
+     * @return the contacts with this number, in no particular order
+     * @throws dev.nps.api.NpsException {@code CONFIGURATION} when the store cannot look contacts up by phone
+     * @since 0.2
+     */
+    default List<Contact> findContactsByPhone(String phone) {
+        throw new dev.nps.api.NpsException(dev.nps.api.ErrorCode.CONFIGURATION, "store " + describe()
+                + " cannot look contacts up by phone (NpsStore.findContactsByPhone); SMS replies need a store that implements it");
+    }
+
     // --- responses ---
 
     /**

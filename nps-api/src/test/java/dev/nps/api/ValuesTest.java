@@ -46,6 +46,13 @@ class ValuesTest {
     }
 
     @Test
+    void toBuilderKeepsWithdrawnConsent() {
+        Contact c = Contact.of("c").email("ann@example.com").consent(ChannelName.EMAIL, false).build();
+        assertThat(c.consentsTo(ChannelName.EMAIL)).isFalse();
+        assertThat(c.toBuilder().build()).isEqualTo(c);
+    }
+
+    @Test
     void attributeKeysAreValidatedAndValuesMayHoldAnything() {
         Contact c = Contact.of("c").attribute("note", "it's; -- DROP TABLE x; \"quoted\"").build();
         assertThat(c.attributes()).containsEntry("note", "it's; -- DROP TABLE x; \"quoted\"");

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nps", mixinStandardHelpOptions = true, version = "nps 0.1.0-SNAPSHOT",
         description = "Net Promoter Score tools for people with an export and no code.",
-        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, ImportCommand.class, ReportCommand.class, ServeCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class})
 public final class NpsCommand implements Runnable {
     /** Exit code for bad usage or unusable input. {@value} */
     public static final int EXIT_USAGE = 2;

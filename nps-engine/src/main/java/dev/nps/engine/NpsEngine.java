@@ -4,7 +4,15 @@ import dev.nps.api.ChannelName;
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.api.Response;
+import dev.nps.api.analytics.ResponseFilter;
+import dev.nps.api.analytics.ThemeReport;
 import dev.nps.engine.analytics.NpsAnalytics;
+import dev.nps.engine.dispatch.DispatchPipeline;
+import dev.nps.engine.dispatch.Events;
+import dev.nps.engine.dispatch.InvitationResult;
+import dev.nps.engine.links.ResponseRecorder;
+import dev.nps.engine.text.StoredFeedback;
+import dev.nps.engine.text.ThemeReporter;
 import dev.nps.engine.providers.ProviderKind;
 import dev.nps.engine.providers.ProviderResolver;
 import dev.nps.engine.store.InMemoryStore;
@@ -101,6 +109,9 @@ public final class NpsEngine implements AutoCloseable {
     private final Contacts contacts;
     private final EngineResponses responses;
     private final NpsAnalytics analytics;
+    private final Optional<dev.nps.spi.DispatchStore> dispatchStore;
+    private final Optional<java.net.URI> responseLinksBase;
+    private DispatchPipeline dispatch;
 
     private NpsEngine(Parts parts) {
         this.store = parts.store;
@@ -115,6 +126,39 @@ public final class NpsEngine implements AutoCloseable {
         this.contacts = new EngineContacts(store, lifecycle);
         this.responses = new EngineResponses(store, lifecycle, maxCommentLength, parts.listeners);
         this.analytics = new NpsAnalytics(store, clock);
+        this.dispatchStore = Optional.ofNullable(parts.dispatchStore);
+        this.responseLinksBase = Optional.ofNullable(parts.responseLinksBase);
+    }
+
+    /**
+     * @return the distribution pipeline: invitations, contact rules, the dispatcher, response links (configured by
+     *         the {@code nps.dispatch.*} keys, see {@link DispatchPipeline})
+     * @throws NpsException {@code CONFIGURATION} when the store has no outbox and none was given with
+     *                      {@link Builder#dispatchStore}, or a {@code nps.dispatch.*} key is invalid
+     */
+    public synchronized DispatchPipeline dispatch() {
+        lifecycle.requireOpen();
+        if (dispatch == null) {
+            dispatch = new DispatchPipeline(store, channels, clock, ResponseRecorder.of(responses), dispatchStore, responseLinksBase,
+                    config);
+        }
+        return dispatch;
+    }
+
+    /** @return where host events are published: {@code events().publish(Event.of("order.completed", id, "c-42", now))} */
+    public Events events() {
+        return dispatch().events();
+    }
+
+    /**
+     * Invites a contact to a survey now, subject to the contact rules.
+     *
+     * @param surveyId  the survey, never null
+     * @param contactId the contact, never null
+     * @return created, or skipped with the reason
+     */
+    public InvitationResult invite(String surveyId, String contactId) {
+        return dispatch().invitations().invite(surveyId, contactId);
     }
 
     /** @return a new builder */
@@ -147,6 +191,19 @@ public final class NpsEngine implements AutoCloseable {
     public NpsAnalytics analytics() {
         lifecycle.requireOpen();
         return analytics;
+    }
+
+    /**
+     * Builds the theme report over the responses a filter matches: per theme its share, NPS, impact on the overall
+     * NPS with a standard error, trend, emergence and quotes; themes by category; attribute drivers. Themes are
+     * discovered from the matching comments (reads at most {@link StoredFeedback#DEFAULT_MAX_ROWS}, newest first).
+     *
+     * @param filter which responses, never null
+     * @return the report, JSON-serialisable
+     */
+    public ThemeReport themeReport(ResponseFilter filter) {
+        lifecycle.requireOpen();
+        return ThemeReporter.builder().build().report(StoredFeedback.read(store, filter));
     }
 
     /** @return the store in use */
@@ -232,6 +289,9 @@ public final class NpsEngine implements AutoCloseable {
             return;
         }
         synchronized (this) {
+            if (dispatch != null) {
+                dispatch.close();
+            }
             if (ownExecutor != null) {
                 ownExecutor.shutdownNow();
             }
@@ -277,6 +337,8 @@ public final class NpsEngine implements AutoCloseable {
         int maxCommentLength;
         ScheduledExecutorService executor;
         List<ResponseListener> listeners;
+        dev.nps.spi.DispatchStore dispatchStore;
+        java.net.URI responseLinksBase;
     }
 
     /**
@@ -300,6 +362,8 @@ public final class NpsEngine implements AutoCloseable {
         private PluginConfig config;
         private Integer maxCommentLength;
         private final List<ResponseListener> listeners = new ArrayList<>();
+        private dev.nps.spi.DispatchStore dispatchStore;
+        private java.net.URI responseLinksBase;
         private boolean built;
 
         private Builder() {}
@@ -508,6 +572,34 @@ public final class NpsEngine implements AutoCloseable {
         }
 
         /**
+         * @param outbox the outbox of invitations (default: the store, when it implements it; an in-memory outbox
+         *               with the in-memory store)
+         * @return this
+         */
+        public Builder dispatchStore(dev.nps.spi.DispatchStore outbox) {
+            Objects.requireNonNull(outbox, "dispatchStore");
+            if (this.dispatchStore != null) {
+                throw NpsException.invalid("dispatchStore", "is already set to " + this.dispatchStore);
+            }
+            this.dispatchStore = outbox;
+            return this;
+        }
+
+        /**
+         * @param base the public base URI the HTTP module is served under, e.g. {@code https://acme.example/nps};
+         *             invitations then carry score links and an unsubscribe link
+         * @return this
+         */
+        public Builder responseLinks(java.net.URI base) {
+            Objects.requireNonNull(base, "responseLinks");
+            if (this.responseLinksBase != null) {
+                throw NpsException.invalid("responseLinks", "is already set to " + this.responseLinksBase);
+            }
+            this.responseLinksBase = dev.nps.engine.links.ResponseLinks.checkBase(base);
+            return this;
+        }
+
+        /**
          * Resolves the plug-ins, checks the whole configuration and starts the engine.
          *
          * @return a ready engine
@@ -599,6 +691,8 @@ public final class NpsEngine implements AutoCloseable {
             parts.clock = b.clock != null ? b.clock : Clock.systemUTC();
             parts.executor = b.executor;
             parts.listeners = List.copyOf(b.listeners);
+            parts.dispatchStore = b.dispatchStore;
+            parts.responseLinksBase = b.responseLinksBase;
             parts.maxCommentLength = maxCommentLength();
             store();
             channels();

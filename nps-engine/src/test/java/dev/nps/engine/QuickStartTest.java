@@ -48,4 +48,25 @@ class QuickStartTest {
             assertThat(pro.versusRest()).hasValueSatisfying(c -> assertThat(c.difference()).isCloseTo(80.0, within(1e-9)));
         }
     }
+
+    @Test
+    void themeReportReadsCommentsAndContactAttributesFromTheStore() {
+        SettableClock clock = SettableClock.startingMonday();
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).build()) {
+            nps.surveys().define("s").save();
+            nps.contacts().upsert(Contact.of("c1").attribute("plan", "pro").build());
+            String[] comments = {"Delivery was slow and late", "Late delivery again, slow courier", "Great price, cheap",
+                "Fair price and good value", "Delivery took two weeks, too slow", "Good value for the price"};
+            int[] scores = {2, 3, 10, 9, 4, 9};
+            for (int i = 0; i < comments.length; i++) {
+                nps.responses().record(Response.builder("s", scores[i]).id("r" + i).contact("c1").comment(comments[i])
+                        .answeredAt(clock.instant().minus(Duration.ofDays(i))).build(clock.instant()));
+            }
+            dev.nps.api.analytics.ThemeReport report = nps.themeReport(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
+            assertThat(report.overall().responses()).isEqualTo(6);
+            assertThat(report.commented()).isEqualTo(6);
+            assertThat(report.themes()).isNotEmpty();
+            assertThat(report.themes().get(0).mentions()).isPositive();
+        }
+    }
 }

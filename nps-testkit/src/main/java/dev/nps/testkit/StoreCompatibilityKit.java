@@ -167,6 +167,29 @@ public abstract class StoreCompatibilityKit {
         assertThat(store.describe()).isNotBlank();
     }
 
+    @Test
+    @DisplayName("contacts are found by their exact phone number (skipped for stores without the lookup: no SMS replies)")
+    void findsContactsByPhone() {
+        store.upsertContact(Contact.of("c-1").phone("+4915112345678").build());
+        store.upsertContact(Contact.of("c-2").phone("+4915112345678").email("ann@example.com").build());
+        store.upsertContact(Contact.of("c-3").phone("+4915199999999").build());
+        store.upsertContact(Contact.of("c-4").email("bob@example.com").build());
+        List<Contact> found;
+        try {
+            found = store.findContactsByPhone("+4915112345678");
+        } catch (NpsException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(e.code() != ErrorCode.CONFIGURATION,
+                    "the store does not implement NpsStore.findContactsByPhone: SMS replies cannot find their sender");
+            throw e;
+        }
+        assertThat(found).extracting(Contact::id).containsExactlyInAnyOrder("c-1", "c-2");
+        assertThat(store.findContactsByPhone("+4915100000000")).isEmpty();
+        store.upsertContact(Contact.of("c-1").phone("+4915100000000").build());
+        assertThat(store.findContactsByPhone("+4915112345678")).extracting(Contact::id).containsExactly("c-2");
+        store.eraseContact("c-2");
+        assertThat(store.findContactsByPhone("+4915112345678")).isEmpty();
+    }
+
     @Nested
     @DisplayName("surveys")
     class Surveys {

@@ -479,11 +479,13 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         private InvitationCounts invitations;
         private AlertPublisher publisher;
         private final List<AlertRule> rules = new ArrayList<>();
+        private NpsEngine engine;
 
         private Builder() {}
 
         /**
-         * Takes the store, clock and text analyser of an engine.
+         * Takes the store, clock and text analyser of an engine, and, for response-rate rules without
+         * {@link #invitations}, the invitation counts of its dispatch pipeline.
          *
          * @param engine the engine, never null
          * @return this
@@ -493,6 +495,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             store(engine.store());
             clock(engine.clock());
             engine.textAnalyser().ifPresent(this::textAnalyser);
+            this.engine = engine;
             return this;
         }
 
@@ -555,8 +558,17 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
                 if (needsText && analyser == null) {
                     problems.add("rules[" + r.id() + "]: uses themes but no text analyser is set; add one to the engine or call textAnalyser(...)");
                 }
+                if (r instanceof ResponseRateRule && invitations == null && engine != null) {
+                    try {
+                        invitations = engine.dispatch().invitationCounts();
+                    } catch (NpsException e) {
+                        problems.add("rules[" + r.id() + "]: needs invitation counts and the engine has no outbox ("
+                                + e.getMessage() + "); call invitations(...)");
+                        continue;
+                    }
+                }
                 if (r instanceof ResponseRateRule && invitations == null) {
-                    problems.add("rules[" + r.id() + "]: needs invitation counts; call invitations(...)");
+                    problems.add("rules[" + r.id() + "]: needs invitation counts; call invitations(...) or engine(...)");
                 }
             }
             if (!problems.isEmpty()) {

@@ -22,6 +22,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A compact in-memory analytics index: responses kept as columns (one byte of score, four bytes of time,
@@ -50,14 +53,11 @@ public final class ColumnarIndex {
     static final long TIME_BASE = 1_577_836_800L;
     /** Rows per chunk: small enough for the chunk's cells to stay in the L1 cache. */
     private static final int CHUNK = 2048;
-    /** Below this many rows per core, splitting costs more than it saves. */
-    private static final int MIN_ROWS_PER_TASK = 1 << 18;
+    /** Rows a worker claims at a time: enough to make claiming free, few enough to even out busy cores. */
+    private static final int MORSEL_ROWS = 1 << 18;
     /** Largest dense histogram array (ints) per thread; beyond it the query counts into a hash map of cells. */
     private static final int MAX_DENSE_COUNTS = 1 << 22;
-    /**
-     * Longest slot table (15-minute slots, 57 years; 8 MB while a query runs); beyond it periods are computed per
-     * row. It also keeps {@code time - base} of any covered row inside an int.
-     */
+    /** Longest slot table (57 years of 15-minute slots; 8 MB while a query runs); beyond it periods are computed per row. */
     private static final int MAX_SLOTS = 2_000_000;
     private static final int INITIAL_CAPACITY = 1024;
 
@@ -67,7 +67,7 @@ public final class ColumnarIndex {
     private final int parallelism;
 
     /** Tests lower these to drive the parallel and the sparse paths with little data. */
-    private int minRowsPerTask = MIN_ROWS_PER_TASK;
+    private int morselRows = MORSEL_ROWS;
     private int maxDenseCounts = MAX_DENSE_COUNTS;
     private int maxSlots = MAX_SLOTS;
 
@@ -158,9 +158,9 @@ public final class ColumnarIndex {
         return index;
     }
 
-    /** Test hook: rows per task, dense counting limit (ints), slot table limit. */
+    /** Test hook: rows per morsel, dense counting limit (ints), slot table limit. */
     ColumnarIndex tuned(int rowsPerTask, int denseCounts, int slots) {
-        this.minRowsPerTask = rowsPerTask;
+        this.morselRows = rowsPerTask;
         this.maxDenseCounts = denseCounts;
         this.maxSlots = slots;
         return this;
@@ -313,7 +313,7 @@ public final class ColumnarIndex {
             }
             data = new Snapshot(size, scores, times, surveys.view(), channels.view(), attributeViews, minTime, maxTime);
         }
-        return new IndexQuery(query, data, attributeKeys, maxDenseCounts, maxSlots).run(executor, parallelism, minRowsPerTask);
+        return new IndexQuery(query, data, attributeKeys, maxDenseCounts, maxSlots).run(executor, parallelism, morselRows);
     }
 
     /** The rows a query sees: the arrays are shared, rows past {@code size} are ignored. */
@@ -408,15 +408,14 @@ public final class ColumnarIndex {
             return data.attributes()[k];
         }
 
-        NpsResult run(Executor executor, int parallelism, int minRowsPerTask) {
+        NpsResult run(Executor executor, int parallelism, int morselRows) {
             int periods = time == null ? 1 : time.periodCount();
             boolean dense = time != null && !time.exact() || time == null;
             dense &= (long) periods * combos * 11 <= maxDenseCounts;
-            int tasks = (int) Math.max(1, Math.min(parallelism, data.size() / minRowsPerTask));
             Cells cells = new Cells();
             if (dense) {
                 int cellCount = periods * combos;
-                int[] counts = splitAndMerge(executor, tasks, (from, to) -> countDense(from, to, cellCount),
+                int[] counts = inParallel(executor, parallelism, morselRows, () -> new int[cellCount * 11], this::countDense,
                         (a, b) -> {
                             for (int i = 0; i < a.length; i++) {
                                 a[i] += b[i];
@@ -425,25 +424,37 @@ public final class ColumnarIndex {
                         });
                 toCells(counts, cellCount, cells);
             } else {
-                Cells merged = splitAndMerge(executor, tasks, this::countSparse, (a, b) -> {
+                cells.addAll(inParallel(executor, parallelism, morselRows, Cells::new, this::countSparse, (a, b) -> {
                     a.addAll(b);
                     return a;
-                });
-                cells.addAll(merged);
+                }));
             }
             return cells.toResult(query);
         }
 
-        /** Splits the rows into contiguous ranges, counts one on this thread and the others on the executor. */
-        private <T> T splitAndMerge(Executor executor, int tasks, RangeCounter<T> counter, java.util.function.BinaryOperator<T> merge) {
+        /**
+         * Counts on this thread and up to {@code parallelism - 1} tasks of the executor, each into its own cells,
+         * then merges them (cells add up). The rows are cut into morsels that each worker claims in turn rather
+         * than into one fixed range per worker: on a busy machine a worker that gets less CPU simply claims fewer
+         * morsels, instead of making the whole query wait for its half.
+         */
+        private <T> T inParallel(Executor executor, int parallelism, int morselRows, Supplier<T> newCells,
+                                 RangeCounter<T> counter, BinaryOperator<T> merge) {
             int n = data.size();
+            int morsels = Math.max(1, (int) (((long) n + morselRows - 1) / morselRows));
+            AtomicInteger next = new AtomicInteger();
+            Supplier<T> worker = () -> {
+                T mine = newCells.get();
+                for (int m = next.getAndIncrement(); m < morsels; m = next.getAndIncrement()) {
+                    counter.count(mine, (int) ((long) m * morselRows), (int) Math.min(n, (long) (m + 1) * morselRows));
+                }
+                return mine;
+            };
             List<CompletableFuture<T>> others = new ArrayList<>();
-            for (int t = 1; t < tasks; t++) {
-                int from = (int) ((long) n * t / tasks);
-                int to = (int) ((long) n * (t + 1) / tasks);
-                others.add(CompletableFuture.supplyAsync(() -> counter.count(from, to), executor));
+            for (int t = 1; t < Math.min(parallelism, morsels); t++) {
+                others.add(CompletableFuture.supplyAsync(worker, executor));
             }
-            T result = counter.count(0, (int) ((long) n / tasks));
+            T result = worker.get();
             for (CompletableFuture<T> f : others) {
                 result = merge.apply(result, f.join());
             }
@@ -451,7 +462,7 @@ public final class ColumnarIndex {
         }
 
         private interface RangeCounter<T> {
-            T count(int from, int to);
+            void count(T into, int from, int to);
         }
 
         /**
@@ -460,8 +471,7 @@ public final class ColumnarIndex {
          * tight loop over one array, and the chunk's cell numbers stay in the L1 cache between passes. A row that
          * fails a filter gets a negative cell number and is skipped by the final pass.
          */
-        private int[] countDense(int from, int to, int cellCount) {
-            int[] counts = new int[cellCount * 11];
+        private void countDense(int[] counts, int from, int to) {
             int[] cell = new int[CHUNK];
             byte[] scores = data.scores();
             int[] times = data.times();
@@ -469,6 +479,11 @@ public final class ColumnarIndex {
             // the per-row window test is skipped, and so is the score test when no category is filtered out.
             boolean windowed = fromTime > data.minTime() || toTime <= data.maxTime();
             boolean everyScore = query.filter().categories().isEmpty();
+            if (time != null && !windowed && everyScore && filterColumns.isEmpty() && groupColumns.length == 1
+                    && groupColumns[0].bytes() != null && time.periodCount() > 0 && !time.exact()) {
+                time.countBySegment(counts, from, to, times, scores, groupColumns[0].bytes(), contributions[0], combos);
+                return;
+            }
             for (int start = from; start < to; start += CHUNK) {
                 int n = Math.min(CHUNK, to - start);
                 if (time != null) {
@@ -504,7 +519,6 @@ public final class ColumnarIndex {
                     }
                 }
             }
-            return counts;
         }
 
         private void toCells(int[] counts, int cellCount, Cells cells) {
@@ -530,8 +544,7 @@ public final class ColumnarIndex {
         }
 
         /** The plain path for what dense counting cannot hold: one row at a time into a map of cells. */
-        private Cells countSparse(int from, int to) {
-            Cells cells = new Cells();
+        private void countSparse(Cells cells, int from, int to) {
             ZoneBuckets buckets = query.bucket().isEmpty() ? null : new ZoneBuckets(query.zone(), query.bucket().get());
             String[] values = new String[groupColumns.length];
             rows:
@@ -551,7 +564,6 @@ public final class ColumnarIndex {
                 }
                 cells.add(buckets == null ? Cells.NO_PERIOD : buckets.periodOf(TIME_BASE + t), values, score);
             }
-            return cells;
         }
     }
 
@@ -560,6 +572,7 @@ public final class ColumnarIndex {
         private final int base;           // relative second of slot 0
         private final int[] slotPeriod;   // slot -> dense period number
         private final long[] periods;     // dense period number -> epoch day of its first day
+        private final int slotSeconds;
         private final int fromTime;
         private final int toTime;
 
@@ -569,22 +582,33 @@ public final class ColumnarIndex {
             long lo = Math.max(data.minTime(), fromTime);
             long hi = Math.min(data.maxTime(), (long) toTime - 1);
             boolean empty = data.size() == 0 || lo > hi;
-            ZoneBuckets.SlotTable table = empty ? null : buckets.slotTable(TIME_BASE + lo, TIME_BASE + hi, maxSlots);
+            // A table must keep (time - base) of every covered row inside an int; longer ranges go per row.
+            boolean tooLong = hi - lo > Integer.MAX_VALUE - 86_400L;
+            ZoneBuckets.SlotTable table = empty || tooLong ? null : buckets.slotTable(TIME_BASE + lo, TIME_BASE + hi, maxSlots);
             if (table == null) {
                 // No row can pass (empty), or the periods must be computed per row (null table: exact()).
                 base = 0;
+                slotSeconds = ZoneBuckets.SLOT_SECONDS;
                 slotPeriod = empty ? new int[0] : null;
                 periods = new long[0];
                 return;
             }
             long[] slotDays = table.periods();
-            long[] distinct = Arrays.stream(slotDays).distinct().sorted().toArray();
+            long[] distinct = slotDays.clone();
+            Arrays.sort(distinct);
+            int unique = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (i == 0 || distinct[i] != distinct[i - 1]) {
+                    distinct[unique++] = distinct[i];
+                }
+            }
+            periods = Arrays.copyOf(distinct, unique);
             slotPeriod = new int[slotDays.length];
             for (int i = 0; i < slotDays.length; i++) {
-                slotPeriod[i] = Arrays.binarySearch(distinct, slotDays[i]);
+                slotPeriod[i] = Arrays.binarySearch(periods, slotDays[i]);
             }
-            periods = distinct;
             base = (int) (table.baseSecond() - TIME_BASE);
+            slotSeconds = table.slotSeconds();
         }
 
         /** @return true when the periods must be computed per row (no slot table) */
@@ -609,17 +633,50 @@ public final class ColumnarIndex {
                 Arrays.fill(cell, 0, n, Integer.MIN_VALUE);
                 return;
             }
+            // Called with a literal divisor: once inlined, each copy divides by a constant (a multiply and a
+            // shift) instead of issuing a hardware division per row, which would cost more than the rest.
+            switch (slotSeconds) {
+                case 86_400 -> lookUp(times, start, n, cell, combos, 86_400, windowed);
+                case 3_600 -> lookUp(times, start, n, cell, combos, 3_600, windowed);
+                default -> lookUp(times, start, n, cell, combos, ZoneBuckets.SLOT_SECONDS, windowed);
+            }
+        }
+
+        /**
+         * The most common dashboard question (every response, one segment, by period) in a single pass: no cell
+         * buffer written and read back per chunk, so each row costs one read of each column, two lookups in small
+         * tables and one increment.
+         */
+        void countBySegment(int[] counts, int from, int to, int[] times, byte[] scores, byte[] segments,
+                            int[] contribution, int combos) {
+            if (slotPeriod.length == 0) {
+                return;
+            }
+            switch (slotSeconds) {
+                case 86_400 -> countBySegment(counts, from, to, times, scores, segments, contribution, combos, 86_400);
+                case 3_600 -> countBySegment(counts, from, to, times, scores, segments, contribution, combos, 3_600);
+                default -> countBySegment(counts, from, to, times, scores, segments, contribution, combos, ZoneBuckets.SLOT_SECONDS);
+            }
+        }
+
+        private void countBySegment(int[] counts, int from, int to, int[] times, byte[] scores, byte[] segments,
+                                    int[] contribution, int combos, int divisor) {
+            for (int i = from; i < to; i++) {
+                int cell = slotPeriod[(times[i] - base) / divisor] * combos + contribution[segments[i] & 0xFF];
+                counts[cell * 11 + scores[i]]++;
+            }
+        }
+
+        private void lookUp(int[] times, int start, int n, int[] cell, int combos, int divisor, boolean windowed) {
             if (!windowed) {
                 for (int i = 0; i < n; i++) {
-                    cell[i] = slotPeriod[(times[start + i] - base) / ZoneBuckets.SLOT_SECONDS] * combos;
+                    cell[i] = slotPeriod[(times[start + i] - base) / divisor] * combos;
                 }
                 return;
             }
             for (int i = 0; i < n; i++) {
                 int t = times[start + i];
-                cell[i] = t >= fromTime && t < toTime
-                        ? slotPeriod[(int) (((long) t - base) / ZoneBuckets.SLOT_SECONDS)] * combos
-                        : Integer.MIN_VALUE;
+                cell[i] = t >= fromTime && t < toTime ? slotPeriod[(t - base) / divisor] * combos : Integer.MIN_VALUE;
             }
         }
     }

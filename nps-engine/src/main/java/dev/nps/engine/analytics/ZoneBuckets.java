@@ -60,35 +60,77 @@ final class ZoneBuckets {
     }
 
     /**
-     * The periods of consecutive 15-minute slots covering {@code [fromSecond, toSecond]}, starting at the page
-     * boundary at or before {@code fromSecond}.
+     * The periods of consecutive slots covering {@code [fromSecond, toSecond]}, for a scan that looks up each row.
+     * The slot is as long as the zone allows over that range: a day in UTC (no boundary is ever inside a UTC day),
+     * an hour where every offset and transition is on the hour (most zones), else 15 minutes. Longer slots mean a
+     * smaller table (730 entries for two years in UTC, 17 520 on the hour), which stays in the CPU caches.
      *
-     * @return the table, or null when the range is too long or a slot would straddle a boundary (then use
-     *         {@link #periodOf} per instant)
+     * @return the table, or null when the range is too long or even 15-minute slots would straddle a boundary
+     *         (then use {@link #periodOf} per instant)
      */
     SlotTable slotTable(long fromSecond, long toSecond, int maxSlots) {
         if (fromSecond <= -PAGED_LIMIT_SECONDS || toSecond >= PAGED_LIMIT_SECONDS || toSecond < fromSecond) {
             return null;
         }
-        long firstPage = Math.floorDiv(fromSecond, PAGE_SECONDS);
-        long lastPageIndex = Math.floorDiv(toSecond, PAGE_SECONDS);
-        long slots = (lastPageIndex - firstPage + 1) * SLOTS_PER_PAGE;
-        if (slots > maxSlots) {
+        int slot = slotSeconds(fromSecond, toSecond);
+        if (slot == 0) {
             return null;
         }
-        long[] periods = new long[(int) slots];
-        for (long p = firstPage; p <= lastPageIndex; p++) {
-            long[] page = pages.computeIfAbsent(p, this::buildPage);
-            if (page == UNALIGNED) {
-                return null;
-            }
-            System.arraycopy(page, 0, periods, (int) (p - firstPage) * SLOTS_PER_PAGE, SLOTS_PER_PAGE);
+        long base = Math.floorDiv(fromSecond, slot) * slot;
+        long count = (toSecond - base) / slot + 1;
+        if (count > maxSlots) {
+            return null;
         }
-        return new SlotTable(firstPage * PAGE_SECONDS, periods);
+        long[] periods = new long[(int) count];
+        // Walk the slots in order, following the offset from transition to transition (no lookup per slot).
+        int offset = rules.getOffset(Instant.ofEpochSecond(base)).getTotalSeconds();
+        ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(base));
+        long lastDay = Long.MIN_VALUE;
+        long lastPeriod = 0;
+        for (int k = 0; k < count; k++) {
+            long second = base + (long) k * slot;
+            while (next != null && next.toEpochSecond() <= second) {
+                offset = next.getOffsetAfter().getTotalSeconds();
+                next = rules.nextTransition(next.getInstant());
+            }
+            long day = Math.floorDiv(second + offset, 86_400L);
+            if (day != lastDay) {
+                lastDay = day;
+                lastPeriod = periodStart(day);
+            }
+            periods[k] = lastPeriod;
+        }
+        return new SlotTable(base, slot, periods);
     }
 
-    /** Periods of 15-minute slots from {@code baseSecond} on. */
-    record SlotTable(long baseSecond, long[] periods) {}
+    /**
+     * The longest slot (86 400, 3 600 or 900 seconds) such that every offset in force over the range is a multiple
+     * of it (so every local midnight falls on a slot start) and every transition falls on a slot start; 0 if none.
+     */
+    private int slotSeconds(long fromSecond, long toSecond) {
+        int[] candidates = {86_400, 3_600, SLOT_SECONDS};
+        boolean[] fits = {true, true, true};
+        checkFit(candidates, fits, 0, rules.getOffset(Instant.ofEpochSecond(fromSecond)).getTotalSeconds());
+        for (ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(fromSecond));
+             t != null && t.toEpochSecond() <= toSecond; t = rules.nextTransition(t.getInstant())) {
+            checkFit(candidates, fits, t.toEpochSecond(), t.getOffsetAfter().getTotalSeconds());
+        }
+        for (int i = 0; i < candidates.length; i++) {
+            if (fits[i]) {
+                return candidates[i];
+            }
+        }
+        return 0;
+    }
+
+    private static void checkFit(int[] candidates, boolean[] fits, long transitionSecond, int offset) {
+        for (int i = 0; i < candidates.length; i++) {
+            fits[i] &= offset % candidates[i] == 0 && transitionSecond % candidates[i] == 0;
+        }
+    }
+
+    /** Periods (epoch day of the first day) of consecutive slots of {@code slotSeconds} from {@code baseSecond} on. */
+    record SlotTable(long baseSecond, int slotSeconds, long[] periods) {}
 
     long exactPeriodOf(long epochSecond) {
         int offset = rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();

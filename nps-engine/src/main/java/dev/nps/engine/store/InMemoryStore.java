@@ -87,6 +87,13 @@ public final class InMemoryStore implements NpsStore {
     }
 
     @Override
+    public List<Contact> findContactsByPhone(String phone) {
+        Checks.notNull(phone, "phone");
+        // A scan: the in-memory store serves tests and demos, where contacts are few.
+        return read(() -> contacts.values().stream().filter(c -> c.phone().filter(phone::equals).isPresent()).toList());
+    }
+
+    @Override
     public boolean eraseContact(String contactId) {
         Checks.notNull(contactId, "contactId");
         return write(() -> {

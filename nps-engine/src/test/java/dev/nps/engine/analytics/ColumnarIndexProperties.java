@@ -10,6 +10,7 @@ import dev.nps.api.analytics.IntervalMethod;
 import dev.nps.api.analytics.NpsQuery;
 import dev.nps.api.analytics.ResponseFilter;
 import dev.nps.api.analytics.TimeBucket;
+import dev.nps.engine.store.InMemoryStore;
 import dev.nps.testkit.SettableClock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -91,13 +92,27 @@ class ColumnarIndexProperties {
         });
     }
 
+    /** The single-pass path: every response, one segment, a time bucket. */
+    @Provide
+    Arbitrary<NpsQuery> segmentByPeriodQueries() {
+        return Combinators.combine(Arbitraries.of(KEYS), Arbitraries.of(TimeBucket.class),
+                Arbitraries.of("UTC", "Europe/Berlin", "Asia/Kathmandu").map(ZoneId::of))
+                .as((key, bucket, zone) -> NpsQuery.builder().groupBy(key).bucket(bucket).zone(zone).build());
+    }
+
+    @Property(tries = 150)
+    void indexAnswersSegmentByPeriodExactlyAsTheStoreDoes(@ForAll("rows") List<Row> rows,
+            @ForAll("segmentByPeriodQueries") NpsQuery query, @ForAll("tunings") int[] tuning) {
+        indexAnswersExactlyAsTheStoreDoes(rows, query, tuning);
+    }
+
     @Property(tries = 300)
     void indexAnswersExactlyAsTheStoreDoes(@ForAll("rows") List<Row> rows, @ForAll("queries") NpsQuery query,
                                            @ForAll("tunings") int[] tuning) {
         SettableClock clock = SettableClock.startingMonday();
-        ScanOnlyStore store = new ScanOnlyStore()
-                .contact(Contact.of("c1").attribute("plan", "enterprise").attribute("region", "apac").build())
-                .contact(Contact.of("c2").build());
+        InMemoryStore store = new InMemoryStore();
+        store.upsertContact(Contact.of("c1").attribute("plan", "enterprise").attribute("region", "apac").build());
+        store.upsertContact(Contact.of("c2").build());
         ColumnarIndex index = ColumnarIndex.create(clock, POOL, 3, "plan", "region").tuned(tuning[0], tuning[1], tuning[2]);
         int id = 0;
         for (Row r : rows) {
@@ -113,8 +128,8 @@ class ColumnarIndexProperties {
                 b.contact(r.contact());
             }
             Response response = b.build(Instant.EPOCH);
-            store.add(response);
-            index.append(response, store.contactAttributes(response));
+            store.insertResponse(response);
+            index.append(response, response.contactId().flatMap(store::findContact).map(Contact::attributes).orElse(java.util.Map.of()));
         }
         assertThat(index.run(query)).isEqualTo(new NpsAnalytics(store, clock).run(query));
     }

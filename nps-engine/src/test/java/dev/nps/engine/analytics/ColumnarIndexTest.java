@@ -11,6 +11,7 @@ import dev.nps.api.analytics.NpsQuery;
 import dev.nps.api.analytics.NpsResult;
 import dev.nps.api.analytics.ResponseFilter;
 import dev.nps.api.analytics.TimeBucket;
+import dev.nps.engine.store.InMemoryStore;
 import dev.nps.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,9 +65,9 @@ class ColumnarIndexTest {
 
     @Test
     void loadsEveryResponseOfAStore() {
-        ScanOnlyStore store = new ScanOnlyStore();
-        store.add(Response.builder("s", 9).id("a").attribute("plan", "pro").answeredAt(T).build(T));
-        store.add(Response.builder("s", 3).id("b").channel(ChannelName.SMS).answeredAt(T).build(T));
+        InMemoryStore store = new InMemoryStore();
+        store.insertResponse(Response.builder("s", 9).id("a").attribute("plan", "pro").answeredAt(T).build(T));
+        store.insertResponse(Response.builder("s", 3).id("b").channel(ChannelName.SMS).answeredAt(T).build(T));
         ColumnarIndex loaded = ColumnarIndex.load(store, clock, "plan");
         NpsQuery query = NpsQuery.builder().groupBy("plan", "channel").build();
         assertThat(loaded.size()).isEqualTo(2);
@@ -104,5 +105,31 @@ class ColumnarIndexTest {
                 .hasMessageContaining("answeredAt");
         assertThatThrownBy(() -> index.append("bad id!", ChannelName.EMAIL, 5, T, "pro")).hasMessageContaining("surveyId");
         assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void queriesWhileAppendingSeeAConsistentPrefix() throws Exception {
+        ColumnarIndex shared = ColumnarIndex.create(clock, java.util.concurrent.ForkJoinPool.commonPool(), 2, "plan")
+                .tuned(1_000, 1 << 22, 2_000_000);
+        int rows = 300_000;
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < rows; i++) {
+                // every row a promoter, plans past 255 values so the codes widen while queries run
+                shared.append("s", ChannelName.EMAIL, 10, T.plusSeconds(i), "p" + i % 400);
+            }
+        });
+        writer.start();
+        long seen = 0;
+        NpsQuery query = NpsQuery.builder().groupBy("plan").bucket(TimeBucket.DAY).build();
+        while (writer.isAlive()) {
+            NpsResult result = shared.run(query);
+            long responses = result.overall().responses();
+            assertThat(responses).isGreaterThanOrEqualTo(seen);
+            assertThat(result.overall().promoters()).isEqualTo(responses);
+            assertThat(result.groups().stream().mapToLong(g -> g.summary().responses()).sum()).isEqualTo(responses);
+            seen = responses;
+        }
+        writer.join();
+        assertThat(shared.run(query).overall().responses()).isEqualTo(rows);
     }
 }

@@ -15,12 +15,14 @@ import dev.nps.api.analytics.NpsQuery;
 import dev.nps.api.analytics.NpsResult;
 import dev.nps.api.analytics.ScoreCounts;
 import dev.nps.api.analytics.TimeBucket;
+import dev.nps.engine.store.InMemoryStore;
+import dev.nps.spi.NpsStore;
+import dev.nps.spi.ScoreRowVisitor;
 import dev.nps.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class NpsAnalyticsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private final SettableClock clock = SettableClock.startingMonday(); // 2026-01-05T09:00Z
-    private final ScanOnlyStore store = new ScanOnlyStore();
+    private final InMemoryStore store = new InMemoryStore();
     private final NpsAnalytics analytics = new NpsAnalytics(store, clock);
     private int ids;
 
@@ -41,7 +43,7 @@ class NpsAnalyticsTest {
         if (plan != null) {
             b.attribute("plan", plan);
         }
-        store.add(b.build(at));
+        store.insertResponse(b.build(at));
     }
 
     private void respondMany(int count, int score, String at, String plan) {
@@ -140,9 +142,9 @@ class NpsAnalyticsTest {
 
     @Test
     void missingSegmentValueIsEmptyTextAndContactAttributesFillIn() {
-        store.contact(Contact.of("c-1").attribute("plan", "team").build());
+        store.upsertContact(Contact.of("c-1").attribute("plan", "team").build());
         respond(10, "2026-01-01T10:00:00Z", null);
-        store.add(Response.builder("post-purchase", 9).id("with-contact").contact("c-1")
+        store.insertResponse(Response.builder("post-purchase", 9).id("with-contact").contact("c-1")
                 .answeredAt(Instant.parse("2026-01-01T10:00:00Z")).build(Instant.EPOCH));
         NpsResult result = analytics.run(NpsQuery.builder().groupBy("plan").build());
         assertThat(result.groups()).extracting(g -> g.segment().get("plan")).containsExactly("", "team");
@@ -266,13 +268,13 @@ class NpsAnalyticsTest {
 
     @Test
     void aScoreOutsideZeroToTenFromTheStoreIsAStoreFailure() {
-        NpsAnalytics broken = new NpsAnalytics(new ScanOnlyStore() {
-            @Override
-            public void scan(dev.nps.api.analytics.ResponseFilter f, List<String> keys, dev.nps.spi.ScoreRowVisitor v) {
-                v.accept(11, 0, new String[0]);
-            }
-        }, clock);
-        assertThatThrownBy(() -> broken.run(NpsQuery.builder().build()))
+        NpsStore broken = org.mockito.Mockito.mock(NpsStore.class);
+        org.mockito.Mockito.doAnswer(call -> {
+            call.<ScoreRowVisitor>getArgument(2).accept(11, 0, new String[0]);
+            return null;
+        }).when(broken).scan(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        org.mockito.Mockito.when(broken.describe()).thenReturn("broken");
+        assertThatThrownBy(() -> new NpsAnalytics(broken, clock).run(NpsQuery.builder().build()))
                 .isInstanceOfSatisfying(NpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_FAILURE));
     }
 

@@ -54,4 +54,35 @@ class ZoneBucketsProperties {
         long t = transitions.get((int) (transitionIndex % transitions.size())).toEpochSecond() + delta;
         assertThat(LocalDate.ofEpochDay(new ZoneBuckets(zone, bucket).periodOf(t))).isEqualTo(expected(t, zone, bucket));
     }
+
+    @Property(tries = 300)
+    void slotTableGivesThePeriodOfEverySecondItCovers(@ForAll("zones") ZoneId zone, @ForAll TimeBucket bucket,
+            @ForAll @LongRange(min = -500_000_000L, max = 3_000_000_000L) long from,
+            @ForAll @LongRange(min = 0, max = 90L * 86_400) long length,
+            @ForAll("offsetsInRange") java.util.List<Double> samples) {
+        ZoneBuckets.SlotTable table = new ZoneBuckets(zone, bucket).slotTable(from, from + length, 2_000_000);
+        if (table == null) {
+            return; // an old local mean time in the range: the caller computes per row
+        }
+        assertThat(table.slotSeconds()).isIn(86_400, 3_600, 900);
+        for (double fraction : samples) {
+            long t = from + (long) (fraction * length);
+            long period = table.periods()[(int) ((t - table.baseSecond()) / table.slotSeconds())];
+            assertThat(LocalDate.ofEpochDay(period)).as("%s at %s", zone, Instant.ofEpochSecond(t)).isEqualTo(expected(t, zone, bucket));
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<Double>> offsetsInRange() {
+        return Arbitraries.doubles().between(0, 1).list().ofSize(40);
+    }
+
+    @Property(tries = 50)
+    void utcUsesDaySlotsAndWholeHourZonesHourSlots(@ForAll TimeBucket bucket) {
+        long from = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("2025-12-31T23:59:59Z").getEpochSecond();
+        assertThat(new ZoneBuckets(ZoneId.of("UTC"), bucket).slotTable(from, to, 2_000_000).slotSeconds()).isEqualTo(86_400);
+        assertThat(new ZoneBuckets(ZoneId.of("Europe/Berlin"), bucket).slotTable(from, to, 2_000_000).slotSeconds()).isEqualTo(3_600);
+        assertThat(new ZoneBuckets(ZoneId.of("Asia/Kathmandu"), bucket).slotTable(from, to, 2_000_000).slotSeconds()).isEqualTo(900);
+    }
 }
