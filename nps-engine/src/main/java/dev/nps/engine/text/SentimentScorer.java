@@ -59,12 +59,19 @@ public final class SentimentScorer {
         this.feedbackDomain = feedbackDomain;
     }
 
-    /** @return plain VADER, as in the paper: no customer-feedback layer */
+    /**
+     * @return plain VADER: the reference implementation (vaderSentiment 3.3) rule for rule, including its quirks
+     *         (its operator precedence in the "never so/this" check, its value-indexed "but" rule, emoji read one code
+     *         point at a time, no HTML unescaping), so its compound scores equal the reference's
+     */
     public static SentimentScorer vader() {
         return new SentimentScorer(false);
     }
 
-    /** @return VADER with the customer-feedback layer ({@link FeedbackDomain}); the analyser's default */
+    /**
+     * @return VADER with the rules as documented rather than as the reference codes them, plus the customer-feedback
+     *         layer ({@link FeedbackDomain}); the analyser's default
+     */
     public static SentimentScorer forFeedback() {
         return new SentimentScorer(true);
     }
@@ -82,7 +89,8 @@ public final class SentimentScorer {
      * @return the compound score in -1..1
      */
     public double compound(String text) {
-        String clean = LEXICON.replaceEmoji(Tokeniser.sanitise(text)).strip();
+        // plain VADER reads the text as the reference does: no HTML unescaping, emoji one code point at a time
+        String clean = LEXICON.replaceEmoji(Tokeniser.sanitise(text, feedbackDomain), feedbackDomain).strip();
         if (clean.isEmpty()) {
             return 0;
         }
@@ -114,7 +122,11 @@ public final class SentimentScorer {
         if (feedbackDomain) {
             FeedbackDomain.applyPhrases(lower, sentiments);
         }
-        butCheck(lower, sentiments);
+        if (feedbackDomain) {
+            butCheck(lower, sentiments);
+        } else {
+            referenceButCheck(lower, sentiments);
+        }
         double sum = 0;
         for (double s : sentiments) {
             sum += s;
@@ -130,7 +142,8 @@ public final class SentimentScorer {
 
     /**
      * The sentiment towards each theme a comment mentions: the comment is cut into clauses at sentence ends,
-     * semicolons and contrasts ("but", "however", "although", "though", "except"), and each theme gets the mean
+     * semicolons, commas and contrasts ("but", "however", "although", "though", "except", "whereas", "yet"), and
+     * each theme gets the mean
      * sentiment of the clauses that mention it, or the whole comment's when those clauses carry none. So "the food
      * was great but the service was slow" is positive on food and negative on service.
      *
@@ -173,7 +186,7 @@ public final class SentimentScorer {
     }
 
     private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
-            "[.!?;]+\\s+|(?i)\\b(?:but|however|although|though|except)\\b");
+            "[.!?;,]+\\s+|(?i)\\b(?:but|however|although|though|except|whereas|yet)\\b");
 
     static List<String> clauses(String text) {
         List<String> out = new java.util.ArrayList<>();
@@ -239,9 +252,9 @@ public final class SentimentScorer {
                     s *= 0.9;
                 }
                 valence += s;
-                valence = negationCheck(valence, lower, startI, i);
+                valence = negationCheck(valence, lower, startI, i, feedbackDomain);
                 if (startI == 2) {
-                    valence = specialIdioms(valence, lower, i);
+                    valence = specialIdioms(valence, lower, i, feedbackDomain);
                 }
             }
         }
@@ -264,7 +277,12 @@ public final class SentimentScorer {
         return NEGATE.contains(lower) || lower.contains("n't");
     }
 
-    private static double negationCheck(double valence, String[] w, int startI, int i) {
+    /**
+     * @param intended true for the rule as documented; false for the reference implementation's operator
+     *                 precedence, under which any word three places back followed by "so"/"this" just before the
+     *                 sentiment word amplifies it (x1.25), negator or not; plain VADER keeps that for fidelity
+     */
+    private static double negationCheck(double valence, String[] w, int startI, int i, boolean intended) {
         switch (startI) {
             case 0:
                 return negated(w[i - 1]) ? valence * N_SCALAR : valence;
@@ -277,8 +295,9 @@ public final class SentimentScorer {
                 }
                 return negated(w[i - 2]) ? valence * N_SCALAR : valence;
             default:
-                if (w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this")
-                        || w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+                boolean soThisBefore = w[i - 1].equals("so") || w[i - 1].equals("this");
+                boolean neverSoThis = w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this"));
+                if (intended ? w[i - 3].equals("never") && (neverSoThis || soThisBefore) : neverSoThis || soThisBefore) {
                     return valence * 1.25;
                 }
                 if (w[i - 3].equals("without") && (w[i - 2].equals("doubt") || w[i - 1].equals("doubt"))) {
@@ -288,7 +307,7 @@ public final class SentimentScorer {
         }
     }
 
-    private static double specialIdioms(double valence, String[] w, int i) {
+    private static double specialIdioms(double valence, String[] w, int i, boolean aroundWord) {
         String oneZero = w[i - 1] + " " + w[i];
         String twoOneZero = w[i - 2] + " " + oneZero;
         String twoOne = w[i - 2] + " " + w[i - 1];
@@ -307,7 +326,7 @@ public final class SentimentScorer {
                 valence = v;
             }
         }
-        if (w.length - 1 > i) {
+        if (aroundWord && w.length - 1 > i) {
             // an idiom around the word ("to die for"), which the reference misses
             Double v = SPECIAL_CASES.get(w[i - 1] + " " + w[i] + " " + w[i + 1]);
             if (v != null) {
@@ -357,6 +376,36 @@ public final class SentimentScorer {
                 sentiments[i] *= 0.5;
             } else if (i > bi) {
                 sentiments[i] *= 1.5;
+            }
+        }
+    }
+
+    /**
+     * The reference implementation's "but" rule, kept for plain VADER: it walks the scores by value
+     * ({@code list.index}), so a score equal to an earlier one is looked up at the earlier position; a repeated
+     * value can then be halved twice while its later twin keeps its weight.
+     */
+    private static void referenceButCheck(String[] w, double[] sentiments) {
+        int bi = -1;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i].equals("but")) {
+                bi = i;
+                break;
+            }
+        }
+        if (bi < 0) {
+            return;
+        }
+        for (int k = 0; k < sentiments.length; k++) {
+            double value = sentiments[k];
+            int si = 0;
+            while (sentiments[si] != value) {
+                si++;
+            }
+            if (si < bi) {
+                sentiments[si] = value * 0.5;
+            } else if (si > bi) {
+                sentiments[si] = value * 1.5;
             }
         }
     }
@@ -448,7 +497,7 @@ public final class SentimentScorer {
         }
 
         /** Replaces each emoji by its description, as VADER does, so "😀" scores like "grinning face". */
-        String replaceEmoji(String text) {
+        String replaceEmoji(String text, boolean longestMatch) {
             StringBuilder sb = null;
             boolean prevSpace = true;
             int n = text.length();
@@ -457,7 +506,9 @@ public final class SentimentScorer {
                 int cp = text.codePointAt(i);
                 int step = Character.charCount(cp);
                 String description = null;
-                if (cp >= 0x2000) {
+                if (!longestMatch) {
+                    description = emoji.get(text.substring(i, i + step));
+                } else if (cp >= 0x2000 || cp == 0xA9 || cp == 0xAE) {
                     // longest match first, so skin tones and joined sequences use their own entry when there is one
                     int end = i;
                     int[] ends = new int[maxEmojiCodePoints];

@@ -15,6 +15,19 @@ final class Terms {
     /** A word and its stem; the stem is null for a stop word (a phrase boundary). */
     record Token(String word, String stem) {}
 
+    /**
+     * Idioms whose words would otherwise name a topic they are not about: "no big deal" is not about prices, "worth
+     * the trip" not about value, "pay attention" not about payment.
+     */
+    private static final java.util.Map<String, List<String[]>> NON_TOPIC_IDIOMS = java.util.Map.copyOf(java.util.stream.Stream.of("big deal", "great deal of",
+            "good deal of", "pay attention", "paying attention", "paid attention", "at all costs", "at any cost",
+            "worth the trip", "worth a trip", "worth the visit", "worth a visit", "worth visiting", "worth the wait",
+            "worth the drive", "worth the hype", "worth mentioning", "worth noting", "can't wait", "cant wait",
+            "cannot wait", "couldn't wait", "first time", "last time", "next time", "every time", "each time",
+            "this time", "that time", "few times", "many times", "several times",
+            "fast food", "late night", "late lunch", "late dinner", "late afternoon", "late evening")
+            .map(p -> p.split(" ")).collect(java.util.stream.Collectors.groupingBy(p -> p[0])));
+
     static List<Token> tokens(String text) {
         List<String> words = Tokeniser.words(text);
         List<Token> out = new ArrayList<>(words.size());
@@ -22,11 +35,45 @@ final class Terms {
             boolean stop = ThemeVocabulary.STOP_WORDS.contains(w) || w.length() < 2 || isNumber(w);
             out.add(new Token(w, stop ? null : stemOf(w)));
         }
+        for (int i = 0; i < out.size(); i++) {
+            List<String[]> starting = NON_TOPIC_IDIOMS.get(out.get(i).word());
+            if (starting == null) {
+                continue;
+            }
+            for (String[] idiom : starting) {
+                if (matches(out, i, idiom)) {
+                    for (int k = 0; k < idiom.length; k++) {
+                        out.set(i + k, new Token(out.get(i + k).word(), null));
+                    }
+                }
+            }
+        }
         return out;
     }
 
+    private static boolean matches(List<Token> tokens, int at, String[] idiom) {
+        if (at + idiom.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < idiom.length; k++) {
+            if (!tokens.get(at + k).word().equals(idiom[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String stemOf(String word) {
-        return PorterStemmer.stem(word.replace("'", ""));
+        String w = word.replace("'", "");
+        // Porter cuts "reasonable" to "reason", which would make "for no reason" a remark on prices
+        if (w.startsWith("reasonabl")) {
+            return "reasonabl";
+        }
+        // "we were seated" is about the staff, "the seating" about the room: Porter gives both "seat"
+        if (w.equals("seated")) {
+            return "seated";
+        }
+        return PorterStemmer.stem(w);
     }
 
     /** @return the distinct unigram, bigram and trigram terms of a text */

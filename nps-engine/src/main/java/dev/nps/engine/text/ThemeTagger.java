@@ -17,6 +17,11 @@ public final class ThemeTagger {
 
     /** Added to a user theme's score so that user themes come first. */
     private static final double USER_BONUS = 1_000;
+    /**
+     * A comment's further themes must score at least this share of its first: a passing word of another theme
+     * ("we ordered" in a complaint about the waiter) does not tag it.
+     */
+    static final double SECONDARY_SHARE = 0.34;
 
     private final List<String> names;
     private final Map<String, int[]> index;
@@ -115,6 +120,13 @@ public final class ThemeTagger {
         }
         // stable sort keeps the model order among equal counts
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        // a user theme always stays; the discovered ones are compared with the best discovered one
+        double best = 0;
+        for (int t = userThemes; t < hits.length; t++) {
+            best = Math.max(best, score[t]);
+        }
+        double least = best * SECONDARY_SHARE;
+        out.removeIf(m -> m.score() < least);
         return List.copyOf(out);
     }
 }

@@ -31,6 +31,7 @@ final class ThemeVocabulary {
             + "something anything everything nothing way ways sure give gave put like bit little around though "
             + "keep keeps kept try tried tries trying eat ate eaten eating family full person less end old offer offers main walk "
             + "quite highly seem seems seemed expect expected definitely probably especially pretty rather "
+            + "place places restaurant restaurants business company store shop "
             + "enough usually often sometimes maybe perhaps else anyway actually totally absolutely able however since yet another within without upon via etc re ll ve s t d m").split(" ")));
 
     /** Seed topics: label to words and phrases customers use for it. A word belongs to one seed only. */
@@ -40,11 +41,13 @@ final class ThemeVocabulary {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("price", words("price prices pricing priced cost costs costly expensive cheap cheaper cheapest overpriced "
                 + "pricey affordable money worth bill fee fees dollar dollars deal deals discount discounts reasonable "
-                + "reasonably budget bargain inexpensive value"));
+                + "reasonably budget bargain inexpensive value overpricing underpriced steep splurge wallet free ripoff "
+                + "overcharged economical cash paid pay"));
         m.put("customer service", words("service staff support agent agents representative representatives rep reps "
                 + "waiter waiters waitress waitresses server servers host hostess manager managers employee employees "
                 + "rude friendly attentive polite courteous helpful unhelpful professional personnel bartender "
-                + "bartenders receptionist customer_service"));
+                + "bartenders receptionist customer_service waitstaff wait_staff hospitality hospitable welcoming greeted "
+                + "accommodating knowledgeable inattentive ignored apologetic owner owners proprietor apology"));
         m.put("delivery time", words("delivery deliveries deliver delivered shipping shipped shipment arrive arrived "
                 + "arrival late delay delays delayed wait waiting waited slow quick quickly fast prompt promptly "
                 + "minutes minute hour hours"));
@@ -53,7 +56,11 @@ final class ThemeVocabulary {
                 + "comfortable outdoor patio"));
         m.put("food and drink", words("food meal meals dish dishes menu taste tasted tasty flavor flavors flavour "
                 + "flavours delicious fresh portion portions drink drinks wine coffee dessert desserts cooked bland "
-                + "appetizer appetizers entree entrees cuisine chef kitchen"));
+                + "appetizer appetizers entree entrees cuisine chef kitchen chefs ingredients recipe recipes plate plates "
+                + "course courses specials breakfast brunch chicken beef pork lamb fish seafood shrimp salmon steak "
+                + "burger burgers sandwich sandwiches salad salads soup soups bread rice noodles pasta pizza sushi "
+                + "cheese sauce vegetables vegetarian vegan fries cake chocolate tea beer cocktail cocktails juice "
+                + "spicy salty sweet crispy greasy overcooked undercooked stale yummy quantity gross burned burnt"));
         m.put("product quality", words("quality product products broken defective durable material materials "
                 + "sturdy flimsy faulty"));
         m.put("ease of use", words("easy intuitive interface navigate navigation confusing complicated usability "

@@ -26,6 +26,13 @@ final class Tokeniser {
      * text is cut at {@link #MAX_CHARS}.
      */
     static String sanitise(String text) {
+        return sanitise(text, true);
+    }
+
+    /**
+     * @param unescapeHtml whether to decode the five basic HTML entities (plain VADER does not, as the reference)
+     */
+    static String sanitise(String text, boolean unescapeHtml) {
         if (text == null) {
             return "";
         }
@@ -49,7 +56,7 @@ final class Tokeniser {
             }
         }
         String clean = sb != null ? sb.toString() : (len == text.length() ? text : text.substring(0, len));
-        return clean.indexOf('&') >= 0 ? unescapeHtml(clean) : clean;
+        return unescapeHtml && clean.indexOf('&') >= 0 ? unescapeHtml(clean) : clean;
     }
 
     /** Comments exported from web forms often carry the five basic HTML entities; "&lt;3" is a heart. */

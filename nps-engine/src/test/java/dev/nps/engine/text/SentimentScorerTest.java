@@ -78,8 +78,21 @@ class SentimentScorerTest {
     }
 
     @Test
-    void idiomsOverrideTheWords() {
-        assertThat(c("The cake was to die for")).isGreaterThan(0.5);
+    void idiomsOverrideTheWordsInTheFeedbackScorer() {
+        assertThat(feedback.compound("The cake was to die for")).isGreaterThan(0.5);
+    }
+
+    @Test
+    void plainVaderMatchesTheReferenceImplementationIncludingItsQuirks() {
+        // compound scores of the reference vaderSentiment.py (its README examples and the same rules run on these texts)
+        assertThat(vader.compound("I love this feeling. :D")).isCloseTo(0.8707, within(5e-5));
+        assertThat(vader.compound("VADER is smart, handsome, and funny!")).isCloseTo(0.8439, within(5e-5));
+        assertThat(vader.compound("The book was only kind of good.")).isCloseTo(0.3832, within(5e-5));
+        assertThat(vader.compound("At least it isn't a horrible book.")).isCloseTo(0.431, within(5e-5));
+        // the reference keeps "&lt;3" as it is, so no heart
+        assertThat(vader.compound("&lt;3")).isZero();
+        // while the reference misses the idiom around "die"
+        assertThat(vader.compound("The cake was to die for")).isLessThan(0);
     }
 
     @Test
@@ -125,5 +138,14 @@ class SentimentScorerTest {
         assertThat(byTheme.get("price").label()).isEqualTo(Sentiment.Label.POSITIVE);
         assertThat(byTheme.get("delivery time").label()).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(feedback.byTheme("Nothing to say", ThemeModel.builtin())).isEmpty();
+    }
+
+    @Test
+    void listedJudgementsApplyToTheirOwnTheme() {
+        java.util.Map<String, Sentiment> byTheme = feedback.byTheme(
+                "The atmosphere is lovely, the staff rude, and the prices fair", ThemeModel.builtin());
+        assertThat(byTheme.get("atmosphere").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(byTheme.get("customer service").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(byTheme.get("price").label()).isEqualTo(Sentiment.Label.POSITIVE);
     }
 }

@@ -1,0 +1,38 @@
+package dev.nps.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ThemeTaggerTest {
+    // stems, as the tagger matches them
+    private final ThemeTagger tagger = new ThemeTagger(List.of("mine", "food", "service"),
+            List.of(Set.of("parcel"), Set.of("pizza", "order"), Set.of("waiter", "rude")),
+            Map.of("pizza", 3.0, "waiter", 3.0, "rude", 3.0, "order", 0.5), 1);
+
+    @Test
+    void dropsAPassingWordOfASecondTheme() {
+        assertThat(tagger.tag("We placed our order and the waiter was rude")).containsExactly("service");
+    }
+
+    @Test
+    void keepsSecondThemesThatAreMentionedInEarnest() {
+        assertThat(tagger.tag("The pizza was cold and the waiter was rude")).containsExactly("service", "food");
+    }
+
+    @Test
+    void keepsAUserThemeWhateverItsScore() {
+        assertThat(tagger.tag("The waiter was rude and the parcel lost")).containsExactly("mine", "service");
+    }
+
+    @Test
+    void idiomsAndStemCollisionsDoNotNameATopic() {
+        ThemeModel builtin = ThemeModel.builtin();
+        assertThat(builtin.tag("No big deal, we came back for good reason")).doesNotContain("price");
+        assertThat(builtin.tag("Well worth the trip")).doesNotContain("price");
+        assertThat(builtin.tag("Prices are reasonable")).contains("price");
+    }
+}
