@@ -501,7 +501,7 @@ public final class JdbcStore implements NpsStore, DispatchStore {
     }
 
     private List<Survey> surveys(String clause, String param) {
-        return read("findSurvey", c -> {
+        return lookup("findSurvey", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, question, follow_up_detractor, follow_up_passive,"
                     + " follow_up_promoter, language, channels, triggers, throttle_per_contact, quiet_start, quiet_end,"
                     + " reminder_delay, reminder_max FROM " + tables.surveys() + clause)) {
@@ -573,7 +573,7 @@ public final class JdbcStore implements NpsStore, DispatchStore {
     @Override
     public Optional<Contact> findContact(String contactId) {
         Objects.requireNonNull(contactId, "contactId");
-        return read("findContact", c -> {
+        return lookup("findContact", c -> {
             Contact.Builder b;
             try (PreparedStatement ps = c.prepareStatement("SELECT email, phone, locale, zone, consent, channel_preference FROM "
                     + tables.contacts() + " WHERE id = ?")) {
@@ -796,13 +796,13 @@ public final class JdbcStore implements NpsStore, DispatchStore {
     @Override
     public Optional<Response> findResponse(String responseId) {
         Objects.requireNonNull(responseId, "responseId");
-        return read("findResponse", c -> loadResponse(c, "r.id = ?", responseId));
+        return lookup("findResponse", c -> loadResponse(c, "r.id = ?", responseId));
     }
 
     @Override
     public Optional<Response> findResponseByInvitation(String invitationId) {
         Objects.requireNonNull(invitationId, "invitationId");
-        return read("findResponseByInvitation", c -> loadResponse(c, "r.invitation_id = ?", invitationId));
+        return lookup("findResponseByInvitation", c -> loadResponse(c, "r.invitation_id = ?", invitationId));
     }
 
     private Optional<Response> loadResponse(Connection c, String condition, String param) throws SQLException {
@@ -1084,6 +1084,16 @@ public final class JdbcStore implements NpsStore, DispatchStore {
 
     private <T> T read(String operation, Work<T> work) {
         return transaction(operation, work, true, false);
+    }
+
+    /**
+     * Runs a small lookup (a row and its attributes). On H2 and PostgreSQL, whose READ COMMITTED gives every
+     * statement its own snapshot even inside a transaction, it runs in autocommit and so saves the transaction's
+     * round trips (the dispatcher makes several lookups per message); on MariaDB/MySQL, whose REPEATABLE READ
+     * keeps one snapshot per transaction, it stays a read transaction.
+     */
+    private <T> T lookup(String operation, Work<T> work) {
+        return dialect == Dialect.MYSQL ? read(operation, work) : single(operation, work);
     }
 
     /** Runs a write in one READ COMMITTED transaction (MariaDB/MySQL default to REPEATABLE READ, with gap locks). */
