@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * claim (lease, fence), rules re-read from the store (survey, contact, response, unsubscribes, suppression,
  * fatigue), send, fenced outcome. Each invocation drains {@value #INVITATIONS} due invitations to distinct contacts
  * with one dispatcher, or with two dispatchers on two {@link JdbcStore}s (two pools, as two application instances),
- * each on its own thread. PostgreSQL runs when {@code NPS_TEST_POSTGRES_URL} is set and fails the case otherwise.
+ * each on its own thread, sending one row after the other or on {@code sendThreads} threads. PostgreSQL runs when {@code NPS_TEST_POSTGRES_URL} is set and fails the case otherwise.
  *
  * <p>Run: {@code NPS_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres
  * java -jar nps-benchmarks/target/benchmarks.jar JdbcDispatchBenchmark}
@@ -71,12 +71,17 @@ public class JdbcDispatchBenchmark {
     @Param({"100"})
     int batchSize;
 
+    /** Threads each dispatcher sends on (0: the dispatcher's own thread, one row after the other). */
+    @Param({"0", "8"})
+    int sendThreads;
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-06T10:00:00Z"), ZoneOffset.UTC);
     private String url;
     private Runnable drop;
     private final List<JdbcStore> stores = new ArrayList<>();
     private final List<Dispatcher> running = new ArrayList<>();
     private ExecutorService threads;
+    private final List<ExecutorService> senders = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void database() {
@@ -99,7 +104,8 @@ public class JdbcDispatchBenchmark {
             drop = () -> admin(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
         for (int i = 0; i < dispatchers; i++) {
-            stores.add(JdbcStore.builder().url(url).poolSize(4).clock(clock).build());
+            stores.add(JdbcStore.builder().url(url).poolSize(4 + sendThreads).clock(clock).build());
+            senders.add(sendThreads == 0 ? null : Executors.newFixedThreadPool(sendThreads));
         }
         JdbcStore first = stores.get(0);
         first.saveSurvey(Survey.builder("s").channels(List.of(ChannelName.EMAIL)).build());
@@ -144,8 +150,12 @@ public class JdbcDispatchBenchmark {
         }
         for (int i = 0; i < dispatchers; i++) {
             JdbcStore store = stores.get(i);
-            running.add(Dispatcher.builder().store(store).dispatchStore(store).channel(new DispatchBenchmark.NoOpChannel())
-                    .clock(clock).batchSize(batchSize).owner("bench-" + i).build());
+            Dispatcher.Builder b = Dispatcher.builder().store(store).dispatchStore(store).channel(new DispatchBenchmark.NoOpChannel())
+                    .clock(clock).batchSize(batchSize).owner("bench-" + i);
+            if (senders.get(i) != null) {
+                b.sendExecutor(senders.get(i));
+            }
+            running.add(b.build());
         }
     }
 
@@ -177,6 +187,7 @@ public class JdbcDispatchBenchmark {
     public void close() {
         running.forEach(Dispatcher::close);
         threads.shutdownNow();
+        senders.stream().filter(java.util.Objects::nonNull).forEach(ExecutorService::shutdownNow);
         stores.forEach(JdbcStore::close);
         drop.run();
     }
