@@ -15,9 +15,18 @@ import dev.nps.api.Response;
 import dev.nps.api.Score;
 import dev.nps.api.Survey;
 import dev.nps.api.analytics.ResponseFilter;
+import dev.nps.spi.DispatchStore;
+import dev.nps.spi.FatigueGuard;
 import dev.nps.spi.InsertResult;
+import dev.nps.spi.Invitation;
+import dev.nps.spi.InvitationInsert;
+import dev.nps.spi.InvitationSkip;
+import dev.nps.spi.InvitationStatus;
 import dev.nps.spi.NpsStore;
+import dev.nps.spi.ResponseToken;
 import dev.nps.spi.ScoreRowVisitor;
+import dev.nps.spi.Suppression;
+import dev.nps.spi.Unsubscribe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +51,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -66,9 +76,12 @@ import org.slf4j.LoggerFactory;
  * Analytics {@link #scan scans} stream compact columns through a forward-only cursor and never build a
  * {@link Response} per row.
  *
+ * <p>It is also the durable outbox of the dispatch pipeline ({@link DispatchStore}), so an engine built on it
+ * sends invitations at least once across restarts and with several application instances on one database.
+ *
  * @since 0.1
  */
-public final class JdbcStore implements NpsStore {
+public final class JdbcStore implements NpsStore, DispatchStore {
     /** Table prefix used unless configured. {@value} */
     public static final String DEFAULT_TABLE_PREFIX = "nps_";
     /** Folder of the embedded database, relative to the working directory. {@value} */
@@ -105,6 +118,7 @@ public final class JdbcStore implements NpsStore {
     private final String insertResponseSql;
     private final String insertResponseAttributeSql;
     private final String insertContactAttributeSql;
+    private final JdbcOutbox outbox;
 
     private JdbcStore(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, Builder b, String description) {
         this.dataSource = dataSource;
@@ -125,6 +139,7 @@ public final class JdbcStore implements NpsStore {
                 + " channel, answered_at_s, answered_at_ns, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.insertResponseAttributeSql = "INSERT INTO " + tables.responseAttributes() + " (response_id, attr_key, attr_value) VALUES (?, ?, ?)";
         this.insertContactAttributeSql = "INSERT INTO " + tables.contactAttributes() + " (contact_id, attr_key, attr_value) VALUES (?, ?, ?)";
+        this.outbox = new JdbcOutbox(this, dialect, b.tablePrefix);
     }
 
     // --- factories ---
@@ -486,7 +501,7 @@ public final class JdbcStore implements NpsStore {
     }
 
     private List<Survey> surveys(String clause, String param) {
-        return read("findSurvey", c -> {
+        return lookup("findSurvey", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, question, follow_up_detractor, follow_up_passive,"
                     + " follow_up_promoter, language, channels, triggers, throttle_per_contact, quiet_start, quiet_end,"
                     + " reminder_delay, reminder_max FROM " + tables.surveys() + clause)) {
@@ -558,7 +573,7 @@ public final class JdbcStore implements NpsStore {
     @Override
     public Optional<Contact> findContact(String contactId) {
         Objects.requireNonNull(contactId, "contactId");
-        return read("findContact", c -> {
+        return lookup("findContact", c -> {
             Contact.Builder b;
             try (PreparedStatement ps = c.prepareStatement("SELECT email, phone, locale, zone, consent, channel_preference FROM "
                     + tables.contacts() + " WHERE id = ?")) {
@@ -781,13 +796,13 @@ public final class JdbcStore implements NpsStore {
     @Override
     public Optional<Response> findResponse(String responseId) {
         Objects.requireNonNull(responseId, "responseId");
-        return read("findResponse", c -> loadResponse(c, "r.id = ?", responseId));
+        return lookup("findResponse", c -> loadResponse(c, "r.id = ?", responseId));
     }
 
     @Override
     public Optional<Response> findResponseByInvitation(String invitationId) {
         Objects.requireNonNull(invitationId, "invitationId");
-        return read("findResponseByInvitation", c -> loadResponse(c, "r.invitation_id = ?", invitationId));
+        return lookup("findResponseByInvitation", c -> loadResponse(c, "r.invitation_id = ?", invitationId));
     }
 
     private Optional<Response> loadResponse(Connection c, String condition, String param) throws SQLException {
@@ -918,6 +933,122 @@ public final class JdbcStore implements NpsStore {
         });
     }
 
+    // --- DispatchStore: the durable outbox (see JdbcOutbox) ---
+
+    @Override
+    public InvitationInsert insertInvitation(Invitation invitation, Optional<FatigueGuard> guard) {
+        return outbox.insertInvitation(invitation, guard);
+    }
+
+    @Override
+    public Optional<Invitation> findInvitation(String invitationId) {
+        return outbox.findInvitation(invitationId);
+    }
+
+    @Override
+    public Optional<Invitation> findInvitationByKey(String idempotencyKey) {
+        return outbox.findInvitationByKey(idempotencyKey);
+    }
+
+    @Override
+    public List<Invitation> findInvitationsByContact(String contactId) {
+        return outbox.findInvitationsByContact(contactId);
+    }
+
+    @Override
+    public List<Invitation> findInvitations(InvitationStatus status, int limit) {
+        return outbox.findInvitations(status, limit);
+    }
+
+    @Override
+    public long countInvitations(InvitationStatus status) {
+        return outbox.countInvitations(status);
+    }
+
+    /**
+     * Claims due rows: {@code FOR UPDATE SKIP LOCKED} in one short transaction on PostgreSQL and MariaDB/MySQL, an
+     * unlocked candidate read followed by conditional updates on each row's fence on H2.
+     */
+    @Override
+    public List<Invitation> claimDue(Instant now, String owner, Duration lease, int limit, Set<ChannelName> excludedChannels) {
+        return outbox.claimDue(now, owner, lease, limit, excludedChannels);
+    }
+
+    @Override
+    public boolean updateClaimed(Invitation updated, long fence) {
+        return outbox.updateClaimed(updated, fence);
+    }
+
+    @Override
+    public boolean requeue(String invitationId, Instant dueAt) {
+        return outbox.requeue(invitationId, dueAt);
+    }
+
+    @Override
+    public List<Invitation> findRemindersDue(Instant now, int limit) {
+        return outbox.findRemindersDue(now, limit);
+    }
+
+    @Override
+    public void clearNextReminder(String invitationId) {
+        outbox.clearNextReminder(invitationId);
+    }
+
+    @Override
+    public void recordSkip(InvitationSkip skip) {
+        outbox.recordSkip(skip);
+    }
+
+    @Override
+    public List<InvitationSkip> findSkips(String contactId) {
+        return outbox.findSkips(contactId);
+    }
+
+    @Override
+    public List<InvitationSkip> recentSkips(int limit) {
+        return outbox.recentSkips(limit);
+    }
+
+    @Override
+    public void suppress(Suppression suppression) {
+        outbox.suppress(suppression);
+    }
+
+    @Override
+    public boolean unsuppress(String address) {
+        return outbox.unsuppress(address);
+    }
+
+    @Override
+    public Optional<Suppression> findSuppression(String address) {
+        return outbox.findSuppression(address);
+    }
+
+    @Override
+    public void unsubscribe(Unsubscribe unsubscribe) {
+        outbox.unsubscribe(unsubscribe);
+    }
+
+    @Override
+    public boolean resubscribe(String contactId, Optional<String> surveyId) {
+        return outbox.resubscribe(contactId, surveyId);
+    }
+
+    @Override
+    public List<Unsubscribe> findUnsubscribes(String contactId) {
+        return outbox.findUnsubscribes(contactId);
+    }
+
+    @Override
+    public void saveToken(ResponseToken token) {
+        outbox.saveToken(token);
+    }
+
+    @Override
+    public Optional<ResponseToken> findToken(String hash) {
+        return outbox.findToken(hash);
+    }
+
     /** Closes the pool the store opened; a data source given by the application stays open. */
     @Override
     public void close() {
@@ -939,7 +1070,7 @@ public final class JdbcStore implements NpsStore {
     // --- transactions and failures ---
 
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -948,11 +1079,44 @@ public final class JdbcStore implements NpsStore {
     }
 
     private <T> T write(String operation, Work<T> work) {
-        return transaction(operation, work, false);
+        return transaction(operation, work, false, false);
     }
 
     private <T> T read(String operation, Work<T> work) {
-        return transaction(operation, work, true);
+        return transaction(operation, work, true, false);
+    }
+
+    /**
+     * Runs a small lookup (a row and its attributes). On H2 and PostgreSQL, whose READ COMMITTED gives every
+     * statement its own snapshot even inside a transaction, it runs in autocommit and so saves the transaction's
+     * round trips (the dispatcher makes several lookups per message); on MariaDB/MySQL, whose REPEATABLE READ
+     * keeps one snapshot per transaction, it stays a read transaction.
+     */
+    private <T> T lookup(String operation, Work<T> work) {
+        return dialect == Dialect.MYSQL ? read(operation, work) : single(operation, work);
+    }
+
+    /** Runs a write in one READ COMMITTED transaction (MariaDB/MySQL default to REPEATABLE READ, with gap locks). */
+    <T> T writeReadCommitted(String operation, Work<T> work) {
+        return transaction(operation, work, false, true);
+    }
+
+    /**
+     * Runs one statement in autocommit mode: it is atomic on its own, and saves the round trips of an explicit
+     * transaction on the dispatcher's hot path.
+     */
+    <T> T single(String operation, Work<T> work) {
+        if (closed) {
+            throw new NpsException(ErrorCode.CLOSED, "the store " + description + " is closed");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(operation, e, true);
+        }
     }
 
     /**
@@ -960,7 +1124,7 @@ public final class JdbcStore implements NpsStore {
      * the database aborted as a deadlock or serialization victim is run again (it was rolled back whole); reads
      * are not, since a scan may already have handed rows to its visitor.
      */
-    private <T> T transaction(String operation, Work<T> work, boolean readOnly) {
+    private <T> T transaction(String operation, Work<T> work, boolean readOnly, boolean readCommitted) {
         for (int attempt = 1; ; attempt++) {
             if (closed) {
                 throw new NpsException(ErrorCode.CLOSED, "the store " + description + " is closed");
@@ -970,6 +1134,11 @@ public final class JdbcStore implements NpsStore {
                 if (autoCommit) {
                     c.setAutoCommit(false);
                 }
+                int isolation = c.getTransactionIsolation();
+                boolean changeIsolation = readCommitted && isolation != Connection.TRANSACTION_READ_COMMITTED;
+                if (changeIsolation) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
                 try {
                     T result = work.run(c);
                     c.commit();
@@ -978,6 +1147,9 @@ public final class JdbcStore implements NpsStore {
                     rollbackQuietly(c);
                     throw e;
                 } finally {
+                    if (changeIsolation) {
+                        restoreIsolation(c, isolation);
+                    }
                     if (autoCommit) {
                         restoreAutoCommit(c);
                     }
@@ -998,6 +1170,14 @@ public final class JdbcStore implements NpsStore {
             c.rollback();
         } catch (SQLException ignored) {
             // The connection is broken; the server rolls back what it had. The pool discards the connection.
+        }
+    }
+
+    private static void restoreIsolation(Connection c, int isolation) {
+        try {
+            c.setTransactionIsolation(isolation);
+        } catch (SQLException ignored) {
+            // A broken connection: the pool will evict it.
         }
     }
 
