@@ -571,6 +571,28 @@ public final class JdbcStore implements NpsStore, DispatchStore {
     }
 
     @Override
+    public List<Contact> findContactsByPhone(String phone) {
+        Contact.requirePhone(phone);
+        List<String> ids = lookup("findContactsByPhone", c -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + tables.contacts() + " WHERE phone = ? ORDER BY id")) {
+                ps.setString(1, phone);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+            return found;
+        });
+        List<Contact> contacts = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            findContact(id).ifPresent(contacts::add); // erased in between: not found, not an error
+        }
+        return contacts;
+    }
+
+    @Override
     public Optional<Contact> findContact(String contactId) {
         Objects.requireNonNull(contactId, "contactId");
         return lookup("findContact", c -> {
