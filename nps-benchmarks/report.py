@@ -184,6 +184,24 @@ def scaling(directory):
         m = re.search(r"(\d+) bytes, ([0-9.]+) bytes per response", mem[0]) if mem else None
         out.append(f"| {n:,} | {cell(res) if res else 'not run'} | "
                    f"{'-' if not m else f'{int(m.group(1)) / 1e6:,.1f} MB'} | {'-' if not m else m.group(2)} |")
+    rec = sorted(int(os.path.basename(p)[len("recording-"):-5])
+                 for p in glob.glob(os.path.join(directory, "recording-*.json")))
+    if rec:
+        out += ["", "| responses recorded into empty embedded H2 tables | JdbcStore.insertResponses (1,000/batch)"
+                " | hand-written JDBC batch | ratio (ours/peer rate) |", "|---|---|---|---|"]
+        for n in rec:
+            try:
+                with open(os.path.join(directory, f"recording-{n}.json")) as f:
+                    runs = json.load(f)
+            except (OSError, ValueError):
+                runs = []
+            o = next((r for r in runs if r["benchmark"].endswith("recordAllStore")), None)
+            p = next((r for r in runs if r["benchmark"].endswith("recordAllPeer")), None)
+
+            def rate(r):
+                return f"{fmt(score(r))} s ({fmt(n / score(r))} responses/s)" if r else "not run"
+            ratio = f"{score(p) / score(o):.2f}x" if o and p else "-"
+            out.append(f"| {n:,} | {rate(o)} | {rate(p)} | {ratio} |")
     return "\n".join(out)
 
 

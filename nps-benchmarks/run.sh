@@ -28,7 +28,7 @@ FILTER="${1:-}"
 # combination is a fork, and the forks that load 1M or 10M rows spend most of their time loading.
 SUITE=(
   "analytics.GroupedNpsBenchmark|-f 1 -wi 3 -i 5 -w 1s -r 1s"
-  "store.StoreInsertBenchmark|-f 1 -wi 1 -i 3 -w 2s -r 2s"
+  "store.StoreInsertBenchmark|-f 1 -wi 1 -i 3 -w 2s -r 2s -e recordAll"
   "store.StoreGroupedNpsBenchmark|-f 1 -wi 1 -i 3 -w 2s -r 2s"
   "dashboard.DashboardQueryBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s -p store=embedded"
   "text.TextAnalyserBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
@@ -37,6 +37,7 @@ SUITE=(
   "sms.SmsSendBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
 )
 SCALING_ROWS=(1000000 10000000 50000000)
+RECORDING_ROWS=(1000000 10000000)  # the peer only at the first size: recording 10M twice takes too long
 
 # JMH runs one suite per machine (/tmp/jmh.lock). On a shared machine wait for the other run up to
 # LOCK_WAIT_MINUTES (default 10), then run anyway and say so in the results (the figures are then noisier).
@@ -96,6 +97,13 @@ else
       # The engine alone (no DuckDB copy); the heap is sized so 50M rows load with room for the growing arrays.
       jmh "grouped-$rows" 'dev\.nps\.benchmarks\.analytics\.GroupedNpsBenchmark\.oursColumnarIndex' \
         -f 1 -wi 3 -i 5 -w 1s -r 1s -jvmArgsAppend "-Xms6g -Xmx6g -Dnps.bench.rows=$rows -Dnps.bench.peer=false"
+    done
+    rm -f "$DIR"/recording-*
+    for rows in "${RECORDING_ROWS[@]}"; do
+      # One shot each: the time to record all the rows into empty embedded H2 tables, batches of 1,000.
+      methods='recordAll(Store|Peer)'; [[ $rows == "${RECORDING_ROWS[0]}" ]] || methods='recordAllStore'
+      jmh "recording-$rows" "dev\\.nps\\.benchmarks\\.store\\.StoreInsertBenchmark\\.$methods" \
+        -f 1 -wi 0 -i 1 -p db=h2 -jvmArgsAppend "-Dnps.bench.recordRows=$rows"
     done
   fi
   { python3 nps-benchmarks/report.py scaling "$DIR"; footer; } > "$OUT/scaling.md"
