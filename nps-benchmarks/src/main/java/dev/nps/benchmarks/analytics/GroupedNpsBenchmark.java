@@ -53,6 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GroupedNpsBenchmark {
     static final int ROWS = Integer.getInteger("nps.bench.rows", 10_000_000);
     static final int SEGMENTS = 20;
+    /** {@code -Dnps.bench.peer=false} skips loading DuckDB: the scaling run (run.sh --scaling) measures the engine alone. */
+    static final boolean PEER = Boolean.parseBoolean(System.getProperty("nps.bench.peer", "true"));
     static final long START = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
     static final long SPAN = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond() - START;
 
@@ -76,6 +78,10 @@ public class GroupedNpsBenchmark {
             segments[s] = String.format("segment-%02d", s);
         }
         index = ColumnarIndex.create(Clock.systemUTC(), "segment");
+        if (!PEER) {
+            loadEngineOnly(segments);
+            return;
+        }
         duckdb = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement st = duckdb.createStatement()) {
             st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
@@ -104,6 +110,19 @@ public class GroupedNpsBenchmark {
         }
         index.trimToSize();
         checkSameAnswer();
+        System.out.printf("MEMORY engine index: %d responses, %d bytes, %.2f bytes per response%n",
+                index.size(), index.memoryBytes(), (double) index.memoryBytes() / index.size());
+    }
+
+    private void loadEngineOnly(String[] segments) {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < ROWS; i++) {
+            int segment = random.nextInt(SEGMENTS);
+            int score = score(random, segment);
+            long second = START + random.nextLong(SPAN);
+            index.append("post-purchase", ChannelName.EMAIL, score, Instant.ofEpochSecond(second), segments[segment]);
+        }
+        index.trimToSize();
         System.out.printf("MEMORY engine index: %d responses, %d bytes, %.2f bytes per response%n",
                 index.size(), index.memoryBytes(), (double) index.memoryBytes() / index.size());
     }
@@ -142,7 +161,9 @@ public class GroupedNpsBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        duckdb.close();
+        if (duckdb != null) {
+            duckdb.close();
+        }
     }
 
     @Benchmark
@@ -152,6 +173,9 @@ public class GroupedNpsBenchmark {
 
     @Benchmark
     public long peerDuckDb() throws SQLException {
+        if (duckdb == null) {
+            throw new IllegalStateException("DuckDB was not loaded (-Dnps.bench.peer=false): run oursColumnarIndex only");
+        }
         long checksum = 0;
         try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(DUCKDB_SQL)) {
             while (rs.next()) {
