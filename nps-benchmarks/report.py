@@ -141,6 +141,17 @@ def suite(directory):
              lambda o, r: ("met in memory; PostgreSQL outbox not measured" if o >= 5000
                            else "**missed** (even in memory)"))
 
+    jd = "JdbcDispatchBenchmark"
+    for database in ("postgresql", "h2"):
+        for dispatchers in ("1", "2"):
+            for threads in ("0", "8"):
+                target = ">= 5,000 invitations/s" if database == "postgresql" else "-"
+                pair(f"Dispatch, no-op channel, {database} outbox, {dispatchers} dispatcher(s), "
+                     f"{threads} send threads (invitations/s)",
+                     get(jd, "dispatchAll", database=database, dispatchers=dispatchers, batchSize="100",
+                         sendThreads=threads), None, target,
+                     (lambda o, r: met(o >= 5000)) if database == "postgresql" else None)
+
     e = "EmailSendBenchmark"
     pair("Email into GreenMail: pooled channel vs Transport.send per message (messages/s)",
          get(e, "pooledChannel"), get(e, "transportSendPerMessage"), ">= 5x one connection per message",
