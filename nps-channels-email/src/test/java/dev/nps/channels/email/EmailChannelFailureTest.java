@@ -43,6 +43,11 @@ class EmailChannelFailureTest {
     }
 
     private EmailChannel channel() {
+        return channel(Fixtures.settings(smtp.port()));
+    }
+
+    /** A short timeout for the tests where the server stalls on purpose; the others keep the generous default. */
+    private EmailChannel stallingChannel() {
         return channel(Fixtures.settings(smtp.port()).timeouts(Duration.ofSeconds(1)));
     }
 
@@ -168,7 +173,7 @@ class EmailChannelFailureTest {
         smtp.dataEndReply = ScriptedSmtpServer.STALL;
         long start = System.nanoTime();
 
-        SendOutcome outcome = channel().send(Fixtures.delivery("inv-1", "ann@example.com"));
+        SendOutcome outcome = stallingChannel().send(Fixtures.delivery("inv-1", "ann@example.com"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         assertThat(outcome).isInstanceOf(SendOutcome.Ambiguous.class);
@@ -179,7 +184,7 @@ class EmailChannelFailureTest {
         smtp.rcptReplies.put("ann@example.com", ScriptedSmtpServer.STALL);
         long start = System.nanoTime();
 
-        SendOutcome outcome = channel().send(Fixtures.delivery("inv-1", "ann@example.com"));
+        SendOutcome outcome = stallingChannel().send(Fixtures.delivery("inv-1", "ann@example.com"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Retryable.class, r -> assertThat(r.channelDown()).isFalse());
@@ -189,7 +194,7 @@ class EmailChannelFailureTest {
     void reportsChannelDownWhenTheServerStallsAtTheGreeting() {
         smtp.greeting = ScriptedSmtpServer.STALL;
 
-        SendOutcome outcome = channel().send(Fixtures.delivery("inv-1", "ann@example.com"));
+        SendOutcome outcome = stallingChannel().send(Fixtures.delivery("inv-1", "ann@example.com"));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Retryable.class, r -> assertThat(r.channelDown()).isTrue());
     }
