@@ -109,6 +109,12 @@ def suite(directory):
              ">= 80% of the hand-written batch (ratio >= 0.80)", lambda o, r: met(r is not None and r >= 0.8))
         pair(f"Recording into {name}: insertResponse one at a time", get(s, "storeOneByOne", db=db), None, "-")
 
+    mr = "MemoryRecordingBenchmark"
+    pair("Recording in memory: InMemoryStore.insertResponses (1,000/batch, building the responses included)",
+         get(mr, "inMemoryStoreBatch"), None, "-")
+    pair("Recording in memory: ColumnarIndex.append (the dashboard's live index, building the responses included)",
+         get(mr, "indexAppend"), None, "-")
+
     sg = "StoreGroupedNpsBenchmark"
     for db, name in (("h2", "embedded H2"), ("postgresql", "PostgreSQL")):
         pair(f"Grouped NPS over 1M stored in {name}: store scan into cells vs the database's GROUP BY (time/query)",
@@ -215,6 +221,18 @@ def scaling(directory):
             ratio = f"{score(p) / score(o):.2f}x" if o and p else "-"
             peer_cell = rate(p) if p or n == rec[0] else "- (skipped to fit the time)"
             out.append(f"| {n:,} | {rate(o)} | {peer_cell} | {ratio} |")
+    idx = sorted(int(os.path.basename(p)[len("index-recording-"):-5])
+                 for p in glob.glob(os.path.join(directory, "index-recording-*.json")))
+    if idx:
+        out += ["", "| responses recorded into an empty in-memory index | ColumnarIndex.append (building the responses"
+                " included) | index bytes | bytes/response |", "|---|---|---|---|"]
+        for n in idx:
+            r = load_one(os.path.join(directory, f"index-recording-{n}.json"))
+            mem = [l for l in memory_lines(directory, f"index-recording-{n}") if l.startswith("MEMORY index")]
+            m = re.search(r"(\d+) bytes, ([0-9.]+) bytes per response", mem[-1]) if mem else None
+            took = f"{fmt(score(r))} s ({fmt(n / score(r))} responses/s)" if r else "not run"
+            out.append(f"| {n:,} | {took} | {'-' if not m else f'{int(m.group(1)) / 1e6:,.1f} MB'} | "
+                       f"{'-' if not m else m.group(2)} |")
     return "\n".join(out)
 
 

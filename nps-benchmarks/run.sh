@@ -29,6 +29,7 @@ FILTER="${1:-}"
 SUITE=(
   "analytics.GroupedNpsBenchmark|-f 1 -wi 3 -i 5 -w 1s -r 1s"
   "store.StoreInsertBenchmark|-f 1 -wi 1 -i 3 -w 2s -r 2s -e recordAll"
+  "store.MemoryRecordingBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s -e recordAll"
   "store.StoreGroupedNpsBenchmark|-f 1 -wi 1 -i 3 -w 2s -r 2s"
   "dashboard.DashboardQueryBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s -p store=embedded"
   "text.TextAnalyserBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
@@ -98,6 +99,12 @@ else
       # The engine alone (no DuckDB copy); the heap is sized so 50M rows load with room for the growing arrays.
       jmh "grouped-$rows" 'dev\.nps\.benchmarks\.analytics\.GroupedNpsBenchmark\.oursColumnarIndex' \
         -f 1 -wi 3 -i 5 -w 1s -r 1s -jvmArgsAppend "-Xms6g -Xmx6g -Dnps.bench.rows=$rows -Dnps.bench.peer=false"
+    done
+    rm -f "$DIR"/index-recording-*
+    for rows in "${SCALING_ROWS[@]}"; do
+      # One shot each: building and appending the rows to an empty in-memory index, then its memory.
+      jmh "index-recording-$rows" 'dev\.nps\.benchmarks\.store\.MemoryRecordingBenchmark\.recordAllIntoIndex' \
+        -f 1 -wi 0 -i 1 -jvmArgsAppend "-Dnps.bench.recordRows=$rows"
     done
     rm -f "$DIR"/recording-*
     for rows in "${RECORDING_ROWS[@]}"; do

@@ -4,16 +4,18 @@ import dev.nps.api.NpsException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Argument checks shared by the value types. Internal: not part of the API, may change without notice.
  */
 public final class Checks {
-    /** Identifiers: letters, digits and {@code . _ - : @ /}, 1..200 characters. */
-    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}._:@/\\-]{1,200}");
-    /** Attribute keys: a letter, then letters, digits, {@code . _ -}; at most 64 characters. */
-    private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9._\\-]{0,63}");
+    // Identifiers and attribute keys are checked by hand-written loops rather than regular expressions: every
+    // recorded response checks five or more of them, and the regex matchers were the largest cost of building a
+    // Response (JFR, MemoryRecordingBenchmark). ChecksTest pins the accepted sets.
+    /** Longest identifier, in code points. */
+    private static final int MAX_ID_LENGTH = 200;
+    /** Longest attribute key. */
+    private static final int MAX_ATTRIBUTE_KEY_LENGTH = 64;
     /** Longest attribute value accepted. */
     public static final int MAX_ATTRIBUTE_VALUE_LENGTH = 1000;
 
@@ -28,11 +30,50 @@ public final class Checks {
 
     public static String id(String value, String field) {
         notNull(value, field);
-        if (!ID.matcher(value).matches()) {
+        if (!isId(value)) {
             throw NpsException.invalid(field, "must be 1-200 letters, digits or . _ - : @ / (got "
                     + value.length() + " characters" + (value.isBlank() ? ", blank" : "") + ")");
         }
         return value;
+    }
+
+    /** Letters, digits (any script) and {@code . _ - : @ /}, 1..200 code points. */
+    private static boolean isId(String value) {
+        int codePoints = 0;
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (!(Character.isLetter(c) || isNumber(c) || c == '.' || c == '_' || c == ':' || c == '@' || c == '/'
+                    || c == '-')) {
+                return false;
+            }
+            i += Character.charCount(c);
+            codePoints++;
+        }
+        return codePoints >= 1 && codePoints <= MAX_ID_LENGTH;
+    }
+
+    /** The regex class \p{N}: decimal digits, letter numbers and other numbers. */
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    /** An ASCII letter, then ASCII letters, digits and {@code . _ -}; at most 64 characters. */
+    private static boolean isAttributeKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_ATTRIBUTE_KEY_LENGTH || !isAsciiLetter(key.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     public static String notBlank(String value, String field) {
@@ -45,7 +86,7 @@ public final class Checks {
 
     public static String attributeKey(String key, String field) {
         notNull(key, field);
-        if (!ATTRIBUTE_KEY.matcher(key).matches()) {
+        if (!isAttributeKey(key)) {
             throw NpsException.invalid(field, "attribute key must start with a letter and hold only letters, digits, '.', '_' or '-', at most 64 characters");
         }
         return key;

@@ -1,6 +1,5 @@
 package dev.nps.benchmarks.store;
 
-import dev.nps.api.ChannelName;
 import dev.nps.api.Response;
 import dev.nps.spi.InsertResult;
 import dev.nps.store.jdbc.JdbcStore;
@@ -8,13 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,9 +49,6 @@ public class StoreInsertBenchmark {
     static final int BATCH = 1000;
     /** Responses recorded by one call of the recordAll* benchmarks (run.sh --scaling sets 1M and 10M). */
     static final int RECORD_ROWS = Integer.getInteger("nps.bench.recordRows", 1_000_000);
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final String[] PLANS = {"free", "pro", "enterprise"};
-    private static final ChannelName[] CHANNELS = {ChannelName.EMAIL, ChannelName.SMS, ChannelName.IN_APP, ChannelName.WEB};
 
     @Param({"h2", "postgresql"})
     public String db;
@@ -63,7 +56,7 @@ public class StoreInsertBenchmark {
     private BenchDatabase database;
     private JdbcStore store;
     private Connection peer;
-    private long next;
+    private final SampleResponses responses = new SampleResponses();
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
@@ -94,20 +87,7 @@ public class StoreInsertBenchmark {
     }
 
     private List<Response> nextBatch(int n) {
-        SplittableRandom random = new SplittableRandom(next);
-        List<Response> batch = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            long k = next++;
-            Response.Builder b = Response.builder("survey-" + (k % 5), random.nextInt(11)).id("r-" + k)
-                    .contact("c-" + random.nextInt(10_000)).invitation("inv-" + k)
-                    .channel(CHANNELS[random.nextInt(CHANNELS.length)]).answeredAt(T0.plusSeconds(k))
-                    .attribute("plan", PLANS[random.nextInt(PLANS.length)]).attribute("region", "r" + random.nextInt(20));
-            if (k % 3 == 0) {
-                b.comment("The delivery was late but support was friendly, thanks! 👍");
-            }
-            batch.add(b.build(T0));
-        }
-        return batch;
+        return responses.next(n);
     }
 
     @Benchmark
