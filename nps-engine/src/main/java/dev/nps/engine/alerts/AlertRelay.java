@@ -4,10 +4,13 @@ import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.engine.integrations.EventPublisher;
 import dev.nps.spi.Alert;
+import dev.nps.spi.AlertOutbox;
 import dev.nps.spi.AlertSink;
 import dev.nps.spi.CrmUpdate;
 import dev.nps.spi.CrmWriter;
 import dev.nps.spi.EventSink;
+import dev.nps.spi.OutboxEntry;
+import dev.nps.spi.OutboxMessage;
 import dev.nps.spi.OutgoingEvent;
 import dev.nps.spi.SendOutcome;
 import java.time.Clock;
@@ -59,8 +62,8 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
     private final Duration maxBackoff;
     private ScheduledFuture<?> task;
 
-    private AlertRelay(Builder b) {
-        this.outbox = b.outbox != null ? b.outbox : new InMemoryAlertOutbox();
+    private AlertRelay(Builder b, AlertOutbox outbox) {
+        this.outbox = outbox;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.alertSinks = Map.copyOf(b.alertSinks);
         this.eventSinks = Map.copyOf(b.eventSinks);
@@ -180,19 +183,18 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
             outcome = new SendOutcome.Retryable(java.util.Optional.empty(), "target threw " + ex.getClass().getSimpleName(), false);
         }
         if (outcome instanceof SendOutcome.Accepted) {
-            outbox.delivered(e.id(), attempts, now);
-            return true;
+            return settled(outbox.delivered(e, attempts, now), e);
         }
         if (outcome instanceof SendOutcome.Permanent p) {
             LOG.warn("delivery {} to '{}' failed permanently ({}); dead-lettered", e.id(), e.target(), p.reason());
-            outbox.dead(e.id(), attempts, now, p.reason());
+            settled(outbox.dead(e, attempts, now, p.reason()), e);
             return false;
         }
         String reason = outcome instanceof SendOutcome.Retryable r ? r.reason() : ((SendOutcome.Ambiguous) outcome).reason();
         if (attempts >= maxAttempts) {
             LOG.warn("delivery {} to '{}' failed {} times ({}); dead-lettered, requeue it when the target works", e.id(),
                     e.target(), attempts, reason);
-            outbox.dead(e.id(), attempts, now, reason);
+            settled(outbox.dead(e, attempts, now, reason), e);
             return false;
         }
         Duration wait = backoff.multipliedBy(1L << Math.min(20, attempts - 1));
@@ -203,8 +205,16 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
             wait = r.retryAfter().get().compareTo(maxBackoff) > 0 ? maxBackoff : r.retryAfter().get();
         }
         LOG.info("delivery {} to '{}' failed (attempt {} of {}: {}); retrying in {}", e.id(), e.target(), attempts, maxAttempts, reason, wait);
-        outbox.retryAt(e.id(), attempts, now.plus(wait), reason);
+        settled(outbox.retryAt(e, attempts, now.plus(wait), reason), e);
         return false;
+    }
+
+    /** A lost claim means another relay took the entry over after the lease lapsed; its outcome stands. */
+    private static boolean settled(boolean written, OutboxEntry e) {
+        if (!written) {
+            LOG.warn("delivery {} to '{}': the claim lapsed and another relay took it over; its outcome stands", e.id(), e.target());
+        }
+        return written;
     }
 
     private SendOutcome send(OutboxEntry e) {
@@ -286,6 +296,7 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
      */
     public static final class Builder {
         private AlertOutbox outbox;
+        private dev.nps.engine.NpsEngine engine;
         private Clock clock;
         private final Map<String, AlertSink> alertSinks = new LinkedHashMap<>();
         private final Map<String, EventSink> eventSinks = new LinkedHashMap<>();
@@ -296,7 +307,12 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
 
         private Builder() {}
 
-        /** @param outbox where deliveries wait (default: a new {@link InMemoryAlertOutbox}) */
+        /**
+         * @param outbox where deliveries wait (default: the engine's {@link dev.nps.engine.NpsEngine#alertOutbox()
+         *               alert outbox} with {@link #engine}, durable with a durable store; else a new
+         *               {@link InMemoryAlertOutbox})
+         * @return this
+         */
         public Builder outbox(AlertOutbox outbox) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
             return this;
@@ -308,8 +324,8 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         }
 
         /**
-         * Takes an engine's clock and alert sinks; a sink that is also an {@link EventSink} (the signed webhook)
-         * gets the outgoing events too.
+         * Takes an engine's clock, alert sinks and (unless {@link #outbox} is set) its alert outbox, durable with a
+         * durable store; a sink that is also an {@link EventSink} (the signed webhook) gets the outgoing events too.
          *
          * @param engine the engine, never null
          * @return this
@@ -317,6 +333,7 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         public Builder engine(dev.nps.engine.NpsEngine engine) {
             Objects.requireNonNull(engine, "engine");
             clock(engine.clock());
+            this.engine = engine;
             for (AlertSink sink : engine.alertSinks()) {
                 alertSink(sink);
                 if (sink instanceof EventSink events) {
@@ -389,7 +406,8 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
                         + "everything published would be lost; configure one (e.g. nps.alert.slack.url or nps.alert.webhook.url "
                         + "and .secret) or register one with alertSink(...), eventSink(...) or crmWriter(...)");
             }
-            return new AlertRelay(this);
+            AlertOutbox chosen = outbox != null ? outbox : engine != null ? engine.alertOutbox() : new InMemoryAlertOutbox();
+            return new AlertRelay(this, chosen);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.nps.engine.workflow;
 
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
+import dev.nps.spi.CaseStore;
+import dev.nps.spi.FollowUpCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,6 @@ public final class InMemoryCaseStore implements CaseStore {
 
     @Override
     public synchronized List<FollowUpCase> list() {
-        return List.copyOf(byId.values());
+        return byId.values().stream().sorted(java.util.Comparator.comparing(FollowUpCase::openedAt)) // stable: ties stay in insertion order.toList();
     }
 }

@@ -106,7 +106,7 @@ class AlertMonitorTest {
         assertThat(m.evaluate(now)).as("same key: de-duplicated").isEmpty();
         assertThat(m.evaluate(now.plus(Duration.ofHours(1)))).as("inside the cool-down").isEmpty();
         assertThat(m.runOnce()).isEmpty();
-        assertThat(first.get(0).id()).isEqualTo(AlertGuard.alertId("drop|all|" + Math.floorDiv(now.getEpochSecond(), 7 * 86400)));
+        assertThat(first.get(0).id()).isEqualTo(AlertMonitor.alertId("drop|all|" + Math.floorDiv(now.getEpochSecond(), 7 * 86400)));
     }
 
     @Test

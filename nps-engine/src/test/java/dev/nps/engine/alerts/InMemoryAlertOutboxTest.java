@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.spi.Alert;
+import dev.nps.spi.OutboxEntry;
+import dev.nps.spi.OutboxMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +27,7 @@ class InMemoryAlertOutboxTest {
         assertThat(outbox.add(entry("a"))).isTrue();
         assertThat(outbox.add(entry("a"))).isFalse();
         OutboxEntry claimed = outbox.claimDue(now, now.plusSeconds(300), 10).get(0);
-        outbox.delivered(claimed.id(), 1, now);
+        outbox.delivered(claimed, 1, now);
         assertThat(outbox.add(entry("a"))).isFalse();
     }
 
@@ -40,9 +42,10 @@ class InMemoryAlertOutboxTest {
     @Test
     void onlyDeadEntriesCanBeRequeued() {
         outbox.add(entry("a"));
-        String id = outbox.claimDue(now, now.plusSeconds(300), 10).get(0).id();
+        OutboxEntry claim = outbox.claimDue(now, now.plusSeconds(300), 10).get(0);
+        String id = claim.id();
         assertThat(outbox.requeue(id, now)).isFalse();
-        outbox.dead(id, 8, now, "HTTP 500");
+        outbox.dead(claim, 8, now, "HTTP 500");
         assertThat(outbox.requeue(id, now.plus(Duration.ofHours(1)))).isTrue();
         assertThat(outbox.find(id)).hasValueSatisfying(e -> {
             assertThat(e.state()).isEqualTo(OutboxEntry.State.PENDING);
