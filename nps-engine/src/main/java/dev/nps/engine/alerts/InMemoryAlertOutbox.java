@@ -49,7 +49,7 @@ public final class InMemoryAlertOutbox implements AlertOutbox {
         }
         List<OutboxEntry> due = entries.values().stream()
                 .filter(e -> e.state() == OutboxEntry.State.PENDING && !e.nextAttemptAt().isAfter(now))
-                .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt)) // stable: ties stay in insertion order
+                .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt))
                 .limit(limit).toList();
         List<OutboxEntry> claimed = new ArrayList<>();
         for (OutboxEntry e : due) {

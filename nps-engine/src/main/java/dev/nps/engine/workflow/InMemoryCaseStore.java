@@ -56,8 +56,9 @@ public final class InMemoryCaseStore implements CaseStore {
         return Optional.ofNullable(byResponse.get(responseId)).map(byId::get);
     }
 
+    /** Cases opened at the same instant stay in insertion order: the sort is stable. */
     @Override
     public synchronized List<FollowUpCase> list() {
-        return byId.values().stream().sorted(java.util.Comparator.comparing(FollowUpCase::openedAt)) // stable: ties stay in insertion order.toList();
+        return byId.values().stream().sorted(java.util.Comparator.comparing(FollowUpCase::openedAt)).toList();
     }
 }
