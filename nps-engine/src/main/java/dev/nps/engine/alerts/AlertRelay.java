@@ -2,6 +2,7 @@ package dev.nps.engine.alerts;
 
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
+import dev.nps.engine.NpsEngine;
 import dev.nps.engine.integrations.EventPublisher;
 import dev.nps.spi.Alert;
 import dev.nps.spi.AlertOutbox;
@@ -34,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * exponential back-off (or the target's Retry-After hint, if longer); after the last attempt, or at once on a
  * permanent failure, the entry is dead-lettered until {@link #requeue(String)}. Nothing is dropped.
  *
+ * <p>Built with {@link Builder#engine}, the relay uses the engine's {@link NpsEngine#alertOutbox() alert outbox}:
+ * with a durable store (the JDBC store) entries survive a restart and several relays, in one process or several
+ * instances on one database, share the queue; each due entry is claimed by one relay under a fence, and an outcome
+ * whose claim lapsed is discarded. A relay that dies between sending and recording the outcome leaves the entry
+ * to be sent again once its lease ({@value #LEASE_MINUTES} minutes) lapses, so a consumer de-duplicates on the event
+ * id.
+ *
  * <p>Every alert also goes out as an {@code alert.raised} event to the event sinks that are not themselves alert
  * sinks. Thread-safe.
  *
@@ -48,8 +56,11 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
     public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(30);
     /** Default longest back-off. */
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofHours(1);
+    /** Default time delivered entries are kept (for de-duplication) before the schedule forgets them. */
+    public static final Duration DEFAULT_KEEP_DELIVERED = Duration.ofDays(30);
     /** How long a claimed entry is reserved for the relay delivering it. */
-    static final Duration LEASE = Duration.ofMinutes(5);
+    static final long LEASE_MINUTES = 5;
+    static final Duration LEASE = Duration.ofMinutes(LEASE_MINUTES);
     private static final int BATCH = 100;
 
     private final AlertOutbox outbox;
@@ -60,6 +71,8 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration maxBackoff;
+    private final Duration keepDelivered;
+    private volatile Instant lastForget = Instant.MIN;
     private ScheduledFuture<?> task;
 
     private AlertRelay(Builder b, AlertOutbox outbox) {
@@ -71,6 +84,7 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         this.maxAttempts = b.maxAttempts;
         this.backoff = b.backoff;
         this.maxBackoff = b.maxBackoff;
+        this.keepDelivered = b.keepDelivered;
     }
 
     /** @return a new builder */
@@ -269,10 +283,23 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         task = executor.scheduleWithFixedDelay(() -> {
             try {
                 deliverDue();
+                forgetOldDeliveries(clock.instant());
             } catch (RuntimeException e) {
                 LOG.warn("delivering due alerts failed; trying again in {}", every, e);
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Once a day, forgets delivered entries older than the keep time, so a durable outbox does not grow forever. */
+    private void forgetOldDeliveries(Instant now) {
+        if (lastForget.isAfter(now.minus(Duration.ofDays(1)))) {
+            return;
+        }
+        lastForget = now;
+        int forgotten = outbox.forgetDelivered(now.minus(keepDelivered));
+        if (forgotten > 0) {
+            LOG.info("forgot {} alert deliveries made before {}", forgotten, now.minus(keepDelivered));
+        }
     }
 
     /** Stops the schedule. */
@@ -296,7 +323,7 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
      */
     public static final class Builder {
         private AlertOutbox outbox;
-        private dev.nps.engine.NpsEngine engine;
+        private NpsEngine engine;
         private Clock clock;
         private final Map<String, AlertSink> alertSinks = new LinkedHashMap<>();
         private final Map<String, EventSink> eventSinks = new LinkedHashMap<>();
@@ -304,11 +331,25 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration backoff = DEFAULT_BACKOFF;
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private Duration keepDelivered = DEFAULT_KEEP_DELIVERED;
 
         private Builder() {}
 
         /**
-         * @param outbox where deliveries wait (default: the engine's {@link dev.nps.engine.NpsEngine#alertOutbox()
+         * @param keep how long the schedule keeps delivered entries, at least a day (default 30 days); a message
+         *             published again after its entry was forgotten is delivered again
+         * @return this
+         */
+        public Builder keepDelivered(Duration keep) {
+            if (keep == null || keep.compareTo(Duration.ofDays(1)) < 0) {
+                throw NpsException.invalid("keepDelivered", "must be at least 1 day (got " + keep + ")");
+            }
+            this.keepDelivered = keep;
+            return this;
+        }
+
+        /**
+         * @param outbox where deliveries wait (default: the engine's {@link NpsEngine#alertOutbox()
          *               alert outbox} with {@link #engine}, durable with a durable store; else a new
          *               {@link InMemoryAlertOutbox})
          * @return this
@@ -330,7 +371,7 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
          * @param engine the engine, never null
          * @return this
          */
-        public Builder engine(dev.nps.engine.NpsEngine engine) {
+        public Builder engine(NpsEngine engine) {
             Objects.requireNonNull(engine, "engine");
             clock(engine.clock());
             this.engine = engine;

@@ -56,6 +56,32 @@ class InMemoryAlertOutboxTest {
     }
 
     @Test
+    void theScheduleForgetsDeliveriesOlderThanTheKeepTimeAndKeepsNewerOnes() throws Exception {
+        dev.nps.testkit.SettableClock clock = new dev.nps.testkit.SettableClock(now);
+        AlertRelay relay = AlertRelay.builder().clock(clock).outbox(outbox).alertSink(new dev.nps.testkit.RecordingAlertSink("chat"))
+                .keepDelivered(Duration.ofDays(30)).build();
+        relay.publish(new Alert("old", "r", Alert.Severity.INFO, "t", "d", now, Map.of()));
+        assertThat(relay.deliverDue()).isEqualTo(1);
+        clock.advance(Duration.ofDays(31));
+        relay.publish(new Alert("new", "r", Alert.Severity.INFO, "t", "d", clock.instant(), Map.of()));
+        assertThat(relay.deliverDue()).isEqualTo(1);
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            relay.start(executor, Duration.ofMillis(100));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (outbox.count(OutboxEntry.State.DELIVERED) > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            relay.stop();
+            executor.shutdownNow();
+        }
+        assertThat(outbox.list(OutboxEntry.State.DELIVERED)).extracting(OutboxEntry::id).containsExactly("alert:chat|new");
+        assertThatThrownBy(() -> AlertRelay.builder().keepDelivered(Duration.ofHours(1))).isInstanceOf(NpsException.class)
+                .hasMessageContaining("keepDelivered");
+    }
+
+    @Test
     void aRelayWithoutAnyTargetIsRejected() {
         assertThatThrownBy(() -> AlertRelay.builder().build()).isInstanceOfSatisfying(NpsException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
