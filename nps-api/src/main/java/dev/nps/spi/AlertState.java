@@ -30,6 +30,19 @@ public interface AlertState {
      */
     boolean admit(String ruleId, String segment, String alertKey, Instant now, Duration coolDown);
 
+    /**
+     * Takes back an admission whose alert could not be handed over for delivery (the outbox failed), so the alert
+     * is not lost behind its own key: forgets the key and clears the rule's last raise for the segment if it is
+     * still the one at {@code raisedAt} (an earlier raise was outside the cool-down, or the admission would not have
+     * succeeded, so clearing it changes nothing else).
+     *
+     * @param ruleId   as admitted
+     * @param segment  as admitted
+     * @param alertKey as admitted
+     * @param raisedAt the {@code now} of the admission
+     */
+    void revoke(String ruleId, String segment, String alertKey, Instant raisedAt);
+
     /** @return when the rule last raised for the segment, if it did (and it was not forgotten) */
     Optional<Instant> lastRaised(String ruleId, String segment);
 

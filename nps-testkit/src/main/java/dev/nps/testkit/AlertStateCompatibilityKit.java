@@ -84,6 +84,21 @@ public abstract class AlertStateCompatibilityKit {
     }
 
     @Test
+    @DisplayName("a revoked admission frees its key and cool-down, but never a later raise's cool-down")
+    void revokes() {
+        assertThat(state.admit("drop", "all", "k1", T0, DAY)).isTrue();
+        state.revoke("drop", "all", "k1", T0);
+        assertThat(state.seen("k1")).isFalse();
+        assertThat(state.lastRaised("drop", "all")).isEmpty();
+        assertThat(state.admit("drop", "all", "k1", T0.plusSeconds(1), DAY)).as("raised again at the next evaluation").isTrue();
+        assertThat(state.admit("drop", "all", "k2", T0.plus(DAY).plusSeconds(1), DAY)).isTrue();
+        state.revoke("drop", "all", "k1", T0.plusSeconds(1));
+        assertThat(state.seen("k1")).isFalse();
+        assertThat(state.lastRaised("drop", "all")).contains(T0.plus(DAY).plusSeconds(1));
+        assertThat(state.seen("k2")).isTrue();
+    }
+
+    @Test
     @DisplayName("forgetting drops keys and cool-downs recorded before the cut-off only")
     void forgets() {
         state.admit("drop", "all", "old", T0, DAY);

@@ -67,6 +67,8 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
     private final List<AlertRule> rules;
     private final AlertState state;
     private volatile Instant lastForget = Instant.MIN;
+    /** Admissions whose alert is being handed to the publisher, by alert id: taken back if that fails. */
+    private final Map<String, Admission> admitted = new java.util.concurrent.ConcurrentHashMap<>();
     private final Cache<String, List<String>> themes;
     private ScheduledFuture<?> task;
 
@@ -116,7 +118,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         for (AlertRule rule : rules) {
             if (rule instanceof DetractorRule d) {
                 try {
-                    detractor(d, response).ifPresent(publisher::publish);
+                    detractor(d, response).ifPresent(this::publish);
                 } catch (RuntimeException e) {
                     LOG.warn("alert rule '{}' failed on response {}; skipped", d.id(), response.id(), e);
                 }
@@ -148,13 +150,52 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
                 } else {
                     alerts = List.of(); // response rules run on recording
                 }
-                alerts.forEach(publisher::publish);
-                raised.addAll(alerts);
+                for (Alert a : alerts) {
+                    if (publish(a)) {
+                        raised.add(a);
+                    }
+                }
             } catch (RuntimeException e) {
                 LOG.warn("alert rule '{}' failed to evaluate; the other rules still ran", rule.id(), e);
             }
         }
         return raised;
+    }
+
+    private record Admission(String ruleId, String segment, String alertKey, Instant at) {}
+
+    /** Admits through the state and remembers the admission until its alert is published. */
+    private boolean admit(String ruleId, String segment, String alertKey, Instant now, Duration coolDown) {
+        if (!state.admit(ruleId, segment, alertKey, now, coolDown)) {
+            return false;
+        }
+        admitted.put(alertId(alertKey), new Admission(ruleId, segment, alertKey, now));
+        return true;
+    }
+
+    /**
+     * Hands an alert to the publisher; if that fails (e.g. the outbox's database is down) the admission is taken
+     * back, so the alert is raised again by the next evaluation instead of being lost behind its own key.
+     *
+     * @return whether the publisher took it
+     */
+    private boolean publish(Alert alert) {
+        Admission a = admitted.remove(alert.id());
+        try {
+            publisher.publish(alert);
+            return true;
+        } catch (RuntimeException e) {
+            if (a != null) {
+                try {
+                    state.revoke(a.ruleId(), a.segment(), a.alertKey(), a.at());
+                } catch (RuntimeException revokeFailed) {
+                    e.addSuppressed(revokeFailed);
+                }
+            }
+            LOG.warn("alert {} of rule '{}' could not be queued for delivery; its admission was taken back so the rule can raise it again",
+                    alert.id(), alert.ruleId(), e);
+            return false;
+        }
     }
 
     /** Once a day, forgets keys and cool-downs older than any rule looks back, so a durable state stays small. */
@@ -247,7 +288,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         Instant now = clock.instant();
         String key = rule.id() + "|response|" + r.id();
         String coolSegment = r.contactId().orElse("anonymous:" + r.id());
-        if (!state.admit(rule.id(), coolSegment, key, now, rule.coolDown())) {
+        if (!admit(rule.id(), coolSegment, key, now, rule.coolDown())) {
             return Optional.empty();
         }
         facts.put("responseId", r.id());
@@ -318,7 +359,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         for (Detectors.SegmentDrop d : Detectors.npsDrops(sides, rule.minResponses(), rule.minDropPoints(), rule.alpha())) {
             String segLabel = rule.segmentBy().map(k -> k + "=" + d.segment()).orElse(ALL);
             String key = rule.id() + "|" + segLabel + "|" + bucket(now, rule.period());
-            if (!state.admit(rule.id(), segLabel, key, now, rule.coolDown())) {
+            if (!admit(rule.id(), segLabel, key, now, rule.coolDown())) {
                 continue;
             }
             Map<String, String> facts = new LinkedHashMap<>();
@@ -373,7 +414,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             return List.of();
         }
         String key = rule.id() + "|" + ALL + "|" + bucket(now, rule.window());
-        if (!state.admit(rule.id(), ALL, key, now, rule.coolDown())) {
+        if (!admit(rule.id(), ALL, key, now, rule.coolDown())) {
             return List.of();
         }
         Map<String, String> facts = new LinkedHashMap<>();
@@ -435,7 +476,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             }
             String theme = names.get(i);
             String key = rule.id() + "|theme=" + theme + "|" + bucket(now, rule.period());
-            if (!state.admit(rule.id(), "theme=" + theme, key, now, rule.coolDown())) {
+            if (!admit(rule.id(), "theme=" + theme, key, now, rule.coolDown())) {
                 continue;
             }
             long[] h = hits.getOrDefault(theme, new long[2]);
@@ -472,7 +513,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             return List.of();
         }
         String key = rule.id() + "|" + ALL + "|" + bucket(now, rule.period());
-        if (!state.admit(rule.id(), ALL, key, now, rule.coolDown())) {
+        if (!admit(rule.id(), ALL, key, now, rule.coolDown())) {
             return List.of();
         }
         Map<String, String> facts = new LinkedHashMap<>();

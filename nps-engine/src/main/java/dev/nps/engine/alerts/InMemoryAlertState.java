@@ -54,6 +54,16 @@ public final class InMemoryAlertState implements AlertState {
     }
 
     @Override
+    public synchronized void revoke(String ruleId, String segment, String alertKey, Instant raisedAt) {
+        Checks.notNull(ruleId, "ruleId");
+        Checks.notNull(segment, "segment");
+        Checks.notNull(alertKey, "alertKey");
+        Checks.notNull(raisedAt, "raisedAt");
+        raisedKeys.invalidate(alertKey);
+        lastRaised.asMap().remove(coolKey(ruleId, segment), raisedAt);
+    }
+
+    @Override
     public Optional<Instant> lastRaised(String ruleId, String segment) {
         Checks.notNull(ruleId, "ruleId");
         Checks.notNull(segment, "segment");

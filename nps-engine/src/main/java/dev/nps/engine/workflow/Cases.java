@@ -39,7 +39,6 @@ import java.util.stream.Collectors;
 public final class Cases {
     /** The actor of automatic changes. {@value} */
     public static final String SYSTEM = "system";
-    private static final int MAX_NOTE = 10_000;
 
     private final CaseStore store;
     private final NpsStore responses;
@@ -126,8 +125,8 @@ public final class Cases {
 
     private FollowUpCase change(String caseId, String actor, String action, CaseStatus to, String note) {
         Checks.notBlank(actor, "actor");
-        if (note != null && note.length() > MAX_NOTE) {
-            throw NpsException.invalid("note", "is " + note.length() + " characters; the limit is " + MAX_NOTE);
+        if (note != null && note.length() > CaseEvent.MAX_NOTE) {
+            throw NpsException.invalid("note", "is " + note.length() + " characters; the limit is " + CaseEvent.MAX_NOTE);
         }
         FollowUpCase c = find(caseId).orElseThrow(() -> new NpsException(ErrorCode.NOT_FOUND, "case " + caseId + ": no such case"));
         CaseStatus next = to == null ? c.status() : to;

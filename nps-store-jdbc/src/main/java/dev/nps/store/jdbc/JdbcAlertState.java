@@ -84,6 +84,28 @@ final class JdbcAlertState implements AlertState {
     }
 
     @Override
+    public void revoke(String ruleId, String segment, String alertKey, Instant raisedAt) {
+        Checks.notNull(ruleId, "ruleId");
+        Checks.notNull(segment, "segment");
+        Checks.notNull(alertKey, "alertKey");
+        Checks.notNull(raisedAt, "raisedAt");
+        String coolHash = SqlTimes.sha256(coolKey(ruleId, segment));
+        String keyHash = SqlTimes.sha256(alertKey);
+        db.writeReadCommitted("revokeAlert", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + keys + " WHERE key_hash = ?")) {
+                ps.setString(1, keyHash);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + coolDowns + " SET last_raised_at = NULL"
+                    + " WHERE key_hash = ? AND last_raised_at = ?")) {
+                ps.setString(1, coolHash);
+                ps.setObject(2, time(raisedAt));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public Optional<Instant> lastRaised(String ruleId, String segment) {
         Checks.notNull(ruleId, "ruleId");
         Checks.notNull(segment, "segment");
