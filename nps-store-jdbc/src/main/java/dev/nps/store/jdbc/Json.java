@@ -79,7 +79,10 @@ final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                    boolean pairedLow = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                    // Control characters and lone surrogates are escaped: no database stores them raw faithfully.
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedHigh && !pairedLow) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
