@@ -19,7 +19,6 @@ import dev.nps.engine.alerts.NpsDropRule;
 import dev.nps.engine.integrations.EventPublisher;
 import dev.nps.engine.json.NpsJson;
 import dev.nps.engine.workflow.Cases;
-import dev.nps.engine.workflow.InMemoryCaseStore;
 import dev.nps.engine.workflow.Workflow;
 import dev.nps.api.Event;
 import dev.nps.api.analytics.ResponseFilter;
@@ -152,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
             });
             // The closed loop: a case per detractor (round robin over three owners), alerts on detractors who
             // left a comment and on significant weekly drops by plan.
-            Cases cases = new Cases(new InMemoryCaseStore(), engine.store(), clock, EventPublisher.NONE);
+            Cases cases = Cases.of(engine, EventPublisher.NONE);
             engine.responses().addListener(Workflow.builder().cases(cases).survey(SURVEY).roundRobin("ann", "bob", "chen")
                     .sla(Duration.ofDays(2)).build());
             List<Alert> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -112,6 +112,7 @@ public final class NpsEngine implements AutoCloseable {
     private final Optional<dev.nps.spi.DispatchStore> dispatchStore;
     private final Optional<java.net.URI> responseLinksBase;
     private DispatchPipeline dispatch;
+    private dev.nps.spi.AlertStorage alertStorage;
 
     private NpsEngine(Parts parts) {
         this.store = parts.store;
@@ -143,6 +144,49 @@ public final class NpsEngine implements AutoCloseable {
                     config);
         }
         return dispatch;
+    }
+
+    /**
+     * @return the outbox of alert, event and CRM deliveries: the store's when it implements
+     *         {@link dev.nps.spi.AlertStorage} (durable, shared by every instance on the database), else one in
+     *         memory for the in-memory store; the same instance on every call
+     * @throws NpsException {@code CONFIGURATION} when the store is neither
+     */
+    public dev.nps.spi.AlertOutbox alertOutbox() {
+        return alertStorage().alertOutbox();
+    }
+
+    /**
+     * @return where follow-up cases live, chosen as {@link #alertOutbox()} is
+     * @throws NpsException {@code CONFIGURATION} when the store keeps no cases and is not the in-memory store
+     */
+    public dev.nps.spi.CaseStore caseStore() {
+        return alertStorage().caseStore();
+    }
+
+    /**
+     * @return where alert cool-downs and raised keys are kept, chosen as {@link #alertOutbox()} is
+     * @throws NpsException {@code CONFIGURATION} when the store keeps no alert state and is not the in-memory store
+     */
+    public dev.nps.spi.AlertState alertState() {
+        return alertStorage().alertState();
+    }
+
+    private synchronized dev.nps.spi.AlertStorage alertStorage() {
+        lifecycle.requireOpen();
+        if (alertStorage == null) {
+            if (store instanceof dev.nps.spi.AlertStorage durable) {
+                alertStorage = durable;
+            } else if (store instanceof InMemoryStore) {
+                alertStorage = new InMemoryAlertStorage(clock);
+            } else {
+                // A durable store with in-memory alerts would lose them on restart without anyone noticing.
+                throw new NpsException(ErrorCode.CONFIGURATION, "the store " + store.describe() + " keeps no alert outbox, cases"
+                        + " or alert state (it does not implement dev.nps.spi.AlertStorage); pass them explicitly, e.g."
+                        + " AlertRelay.builder().outbox(...), AlertMonitor.builder().state(...), new Cases(caseStore, ...)");
+            }
+        }
+        return alertStorage;
     }
 
     /** @return where host events are published: {@code events().publish(Event.of("order.completed", id, "c-42", now))} */

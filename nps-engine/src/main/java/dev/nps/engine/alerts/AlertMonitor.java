@@ -14,6 +14,7 @@ import dev.nps.engine.NpsEngine;
 import dev.nps.engine.ResponseListener;
 import dev.nps.engine.integrations.AttributeSource;
 import dev.nps.spi.Alert;
+import dev.nps.spi.AlertState;
 import dev.nps.spi.NpsStore;
 import dev.nps.spi.TextAnalyser;
 import java.time.Clock;
@@ -64,7 +65,10 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
     private final Optional<InvitationCounts> invitations;
     private final AlertPublisher publisher;
     private final List<AlertRule> rules;
-    private final AlertGuard guard;
+    private final AlertState state;
+    private volatile Instant lastForget = Instant.MIN;
+    /** Admissions whose alert is being handed to the publisher, by alert id: taken back if that fails. */
+    private final Map<String, Admission> admitted = new java.util.concurrent.ConcurrentHashMap<>();
     private final Cache<String, List<String>> themes;
     private ScheduledFuture<?> task;
 
@@ -76,13 +80,23 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         this.invitations = Optional.ofNullable(b.invitations);
         this.publisher = b.publisher;
         this.rules = List.copyOf(b.rules);
-        this.guard = new AlertGuard(clock);
+        this.state = b.state;
         this.themes = Caffeine.newBuilder().maximumSize(50_000).build();
     }
 
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return a stable id for an alert key: the same key always gives the same id, in any instance */
+    static String alertId(String alertKey) {
+        return java.util.UUID.nameUUIDFromBytes(alertKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    /** @return where cool-downs and raised alert keys are kept */
+    public AlertState state() {
+        return state;
     }
 
     /** @return the rules, in the order added */
@@ -104,7 +118,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         for (AlertRule rule : rules) {
             if (rule instanceof DetractorRule d) {
                 try {
-                    detractor(d, response).ifPresent(publisher::publish);
+                    detractor(d, response).ifPresent(this::publish);
                 } catch (RuntimeException e) {
                     LOG.warn("alert rule '{}' failed on response {}; skipped", d.id(), response.id(), e);
                 }
@@ -120,6 +134,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
      */
     public List<Alert> evaluate(Instant now) {
         Objects.requireNonNull(now, "now");
+        forgetOldState(now);
         List<Alert> raised = new ArrayList<>();
         for (AlertRule rule : rules) {
             try {
@@ -135,13 +150,65 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
                 } else {
                     alerts = List.of(); // response rules run on recording
                 }
-                alerts.forEach(publisher::publish);
-                raised.addAll(alerts);
+                for (Alert a : alerts) {
+                    if (publish(a)) {
+                        raised.add(a);
+                    }
+                }
             } catch (RuntimeException e) {
                 LOG.warn("alert rule '{}' failed to evaluate; the other rules still ran", rule.id(), e);
             }
         }
         return raised;
+    }
+
+    private record Admission(String ruleId, String segment, String alertKey, Instant at) {}
+
+    /** Admits through the state and remembers the admission until its alert is published. */
+    private boolean admit(String ruleId, String segment, String alertKey, Instant now, Duration coolDown) {
+        if (!state.admit(ruleId, segment, alertKey, now, coolDown)) {
+            return false;
+        }
+        admitted.put(alertId(alertKey), new Admission(ruleId, segment, alertKey, now));
+        return true;
+    }
+
+    /**
+     * Hands an alert to the publisher; if that fails (e.g. the outbox's database is down) the admission is taken
+     * back, so the alert is raised again by the next evaluation instead of being lost behind its own key.
+     *
+     * @return whether the publisher took it
+     */
+    private boolean publish(Alert alert) {
+        Admission a = admitted.remove(alert.id());
+        try {
+            publisher.publish(alert);
+            return true;
+        } catch (RuntimeException e) {
+            if (a != null) {
+                try {
+                    state.revoke(a.ruleId(), a.segment(), a.alertKey(), a.at());
+                } catch (RuntimeException revokeFailed) {
+                    e.addSuppressed(revokeFailed);
+                }
+            }
+            LOG.warn("alert {} of rule '{}' could not be queued for delivery; its admission was taken back so the rule can raise it again",
+                    alert.id(), alert.ruleId(), e);
+            return false;
+        }
+    }
+
+    /** Once a day, forgets keys and cool-downs older than any rule looks back, so a durable state stays small. */
+    private void forgetOldState(Instant now) {
+        if (lastForget.isAfter(now.minus(Duration.ofDays(1)))) {
+            return;
+        }
+        lastForget = now;
+        try {
+            state.forget(now.minus(Duration.ofDays(InMemoryAlertState.KEPT_DAYS)));
+        } catch (RuntimeException e) {
+            LOG.warn("forgetting old alert state failed; trying again tomorrow", e);
+        }
     }
 
     /** @return {@link #evaluate(Instant)} at the clock's time */
@@ -221,7 +288,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         Instant now = clock.instant();
         String key = rule.id() + "|response|" + r.id();
         String coolSegment = r.contactId().orElse("anonymous:" + r.id());
-        if (!guard.admit(rule.id(), coolSegment, key, now, rule.coolDown())) {
+        if (!admit(rule.id(), coolSegment, key, now, rule.coolDown())) {
             return Optional.empty();
         }
         facts.put("responseId", r.id());
@@ -237,7 +304,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         String detail = "Score " + r.score().value() + " on survey " + r.surveyId() + " from contact "
                 + r.contactId().orElse("(anonymous)") + "."
                 + (rule.includeComment() && r.comment().isPresent() ? "\nComment: " + r.comment().get() : "");
-        return Optional.of(new Alert(AlertGuard.alertId(key), rule.id(), rule.severity(),
+        return Optional.of(new Alert(alertId(key), rule.id(), rule.severity(),
                 "Detractor response (score " + r.score().value() + ") on " + r.surveyId(), detail, now, facts));
     }
 
@@ -292,7 +359,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         for (Detectors.SegmentDrop d : Detectors.npsDrops(sides, rule.minResponses(), rule.minDropPoints(), rule.alpha())) {
             String segLabel = rule.segmentBy().map(k -> k + "=" + d.segment()).orElse(ALL);
             String key = rule.id() + "|" + segLabel + "|" + bucket(now, rule.period());
-            if (!guard.admit(rule.id(), segLabel, key, now, rule.coolDown())) {
+            if (!admit(rule.id(), segLabel, key, now, rule.coolDown())) {
                 continue;
             }
             Map<String, String> facts = new LinkedHashMap<>();
@@ -312,7 +379,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
                     + rule.period() + " against " + fmt(d.sides().baseline().nps()) + " (n=" + d.sides().baseline().total()
                     + ") before; one-sided p=" + facts.get("pValue") + (rule.segmentBy().isPresent()
                     ? ", false discovery rate " + rule.alpha() + " across " + sides.size() + " segments" : ", alpha " + rule.alpha()) + ".";
-            out.add(new Alert(AlertGuard.alertId(key), rule.id(), rule.severity(), title, detail, now, facts));
+            out.add(new Alert(alertId(key), rule.id(), rule.severity(), title, detail, now, facts));
         }
         return out;
     }
@@ -347,7 +414,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             return List.of();
         }
         String key = rule.id() + "|" + ALL + "|" + bucket(now, rule.window());
-        if (!guard.admit(rule.id(), ALL, key, now, rule.coolDown())) {
+        if (!admit(rule.id(), ALL, key, now, rule.coolDown())) {
             return List.of();
         }
         Map<String, String> facts = new LinkedHashMap<>();
@@ -363,7 +430,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         String title = "NPS below its control limit" + rule.surveyId().map(s -> " on " + s).orElse("");
         String detail = "The EWMA of the last " + xs.length + " responses (" + fmt(chart.last()) + ") fell below the lower control limit "
                 + fmt(chart.lowerLimit()) + " around the baseline NPS " + fmt(chart.centre()) + " (n=" + base.total() + ").";
-        return List.of(new Alert(AlertGuard.alertId(key), rule.id(), rule.severity(), title, detail, now, facts));
+        return List.of(new Alert(alertId(key), rule.id(), rule.severity(), title, detail, now, facts));
     }
 
     private List<Alert> themeSurge(ThemeSurgeRule rule, Instant now) {
@@ -409,7 +476,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             }
             String theme = names.get(i);
             String key = rule.id() + "|theme=" + theme + "|" + bucket(now, rule.period());
-            if (!guard.admit(rule.id(), "theme=" + theme, key, now, rule.coolDown())) {
+            if (!admit(rule.id(), "theme=" + theme, key, now, rule.coolDown())) {
                 continue;
             }
             long[] h = hits.getOrDefault(theme, new long[2]);
@@ -421,7 +488,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             facts.put("commentsRecent", Long.toString(totals[0]));
             facts.put("commentsBaseline", Long.toString(totals[1]));
             facts.put("pValue", String.format(Locale.ROOT, "%.4g", d.pValue()));
-            out.add(new Alert(AlertGuard.alertId(key), rule.id(), rule.severity(), "Theme '" + theme + "' is surging"
+            out.add(new Alert(alertId(key), rule.id(), rule.severity(), "Theme '" + theme + "' is surging"
                     + rule.surveyId().map(s -> " on " + s).orElse(""), "'" + theme + "' is in " + facts.get("shareRecent")
                     + "% of comments in the last " + rule.period() + " against " + facts.get("shareBaseline") + "% before (p="
                     + facts.get("pValue") + ").", now, facts));
@@ -446,7 +513,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
             return List.of();
         }
         String key = rule.id() + "|" + ALL + "|" + bucket(now, rule.period());
-        if (!guard.admit(rule.id(), ALL, key, now, rule.coolDown())) {
+        if (!admit(rule.id(), ALL, key, now, rule.coolDown())) {
             return List.of();
         }
         Map<String, String> facts = new LinkedHashMap<>();
@@ -456,7 +523,7 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         facts.put("invitationsRecent", Long.toString(sentRecent));
         facts.put("invitationsBaseline", Long.toString(sentBaseline));
         facts.put("pValue", String.format(Locale.ROOT, "%.4g", d.pValue()));
-        return List.of(new Alert(AlertGuard.alertId(key), rule.id(), rule.severity(), "Response rate fell"
+        return List.of(new Alert(alertId(key), rule.id(), rule.severity(), "Response rate fell"
                 + rule.surveyId().map(s -> " on " + s).orElse(""), "Response rate " + facts.get("rateRecent") + "% of "
                 + sentRecent + " invitations in the last " + rule.period() + " against " + facts.get("rateBaseline") + "% of "
                 + sentBaseline + " before (p=" + facts.get("pValue") + ").", now, facts));
@@ -480,11 +547,13 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
         private AlertPublisher publisher;
         private final List<AlertRule> rules = new ArrayList<>();
         private NpsEngine engine;
+        private AlertState state;
 
         private Builder() {}
 
         /**
-         * Takes the store, clock and text analyser of an engine, and, for response-rate rules without
+         * Takes the store, clock and text analyser of an engine, its {@link NpsEngine#alertState() alert state}
+         * (durable with a durable store) unless {@link #state} is set, and, for response-rate rules without
          * {@link #invitations}, the invitation counts of its dispatch pipeline.
          *
          * @param engine the engine, never null
@@ -522,6 +591,16 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
 
         public Builder invitations(InvitationCounts invitations) {
             this.invitations = Objects.requireNonNull(invitations, "invitations");
+            return this;
+        }
+
+        /**
+         * @param state where cool-downs and raised alert keys are kept (default: the engine's with
+         *              {@link #engine}, else a new {@link InMemoryAlertState})
+         * @return this
+         */
+        public Builder state(AlertState state) {
+            this.state = Objects.requireNonNull(state, "state");
             return this;
         }
 
@@ -571,6 +650,13 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
                     problems.add("rules[" + r.id() + "]: needs invitation counts; call invitations(...) or engine(...)");
                 }
             }
+            if (state == null && engine != null) {
+                try {
+                    state = engine.alertState();
+                } catch (NpsException e) {
+                    problems.add("state: " + e.getMessage());
+                }
+            }
             if (!problems.isEmpty()) {
                 StringBuilder sb = new StringBuilder().append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
                         .append(" in the alert rules:");
@@ -578,6 +664,9 @@ public final class AlertMonitor implements ResponseListener, AutoCloseable {
                     sb.append("\n  ").append(i + 1).append(". ").append(problems.get(i));
                 }
                 throw new NpsException(ErrorCode.CONFIGURATION, sb.toString());
+            }
+            if (state == null) {
+                state = new InMemoryAlertState(clock != null ? clock : Clock.systemUTC());
             }
             return new AlertMonitor(this);
         }

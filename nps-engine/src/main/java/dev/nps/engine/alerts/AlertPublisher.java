@@ -1,6 +1,7 @@
 package dev.nps.engine.alerts;
 
 import dev.nps.spi.Alert;
+import dev.nps.spi.AlertOutbox;
 
 /**
  * Takes a raised alert for delivery. {@link AlertRelay} implements it durably over an {@link AlertOutbox}.

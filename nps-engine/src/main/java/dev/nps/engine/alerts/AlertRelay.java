@@ -2,12 +2,16 @@ package dev.nps.engine.alerts;
 
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
+import dev.nps.engine.NpsEngine;
 import dev.nps.engine.integrations.EventPublisher;
 import dev.nps.spi.Alert;
+import dev.nps.spi.AlertOutbox;
 import dev.nps.spi.AlertSink;
 import dev.nps.spi.CrmUpdate;
 import dev.nps.spi.CrmWriter;
 import dev.nps.spi.EventSink;
+import dev.nps.spi.OutboxEntry;
+import dev.nps.spi.OutboxMessage;
 import dev.nps.spi.OutgoingEvent;
 import dev.nps.spi.SendOutcome;
 import java.time.Clock;
@@ -31,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * exponential back-off (or the target's Retry-After hint, if longer); after the last attempt, or at once on a
  * permanent failure, the entry is dead-lettered until {@link #requeue(String)}. Nothing is dropped.
  *
+ * <p>Built with {@link Builder#engine}, the relay uses the engine's {@link NpsEngine#alertOutbox() alert outbox}:
+ * with a durable store (the JDBC store) entries survive a restart and several relays, in one process or several
+ * instances on one database, share the queue; each due entry is claimed by one relay under a fence, and an outcome
+ * whose claim lapsed is discarded. A relay that dies between sending and recording the outcome leaves the entry
+ * to be sent again once its lease ({@value #LEASE_MINUTES} minutes) lapses, so a consumer de-duplicates on the event
+ * id.
+ *
  * <p>Every alert also goes out as an {@code alert.raised} event to the event sinks that are not themselves alert
  * sinks. Thread-safe.
  *
@@ -45,8 +56,11 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
     public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(30);
     /** Default longest back-off. */
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofHours(1);
+    /** Default time delivered entries are kept (for de-duplication) before the schedule forgets them. */
+    public static final Duration DEFAULT_KEEP_DELIVERED = Duration.ofDays(30);
     /** How long a claimed entry is reserved for the relay delivering it. */
-    static final Duration LEASE = Duration.ofMinutes(5);
+    static final long LEASE_MINUTES = 5;
+    static final Duration LEASE = Duration.ofMinutes(LEASE_MINUTES);
     private static final int BATCH = 100;
 
     private final AlertOutbox outbox;
@@ -57,10 +71,12 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration maxBackoff;
+    private final Duration keepDelivered;
+    private volatile Instant lastForget = Instant.MIN;
     private ScheduledFuture<?> task;
 
-    private AlertRelay(Builder b) {
-        this.outbox = b.outbox != null ? b.outbox : new InMemoryAlertOutbox();
+    private AlertRelay(Builder b, AlertOutbox outbox) {
+        this.outbox = outbox;
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.alertSinks = Map.copyOf(b.alertSinks);
         this.eventSinks = Map.copyOf(b.eventSinks);
@@ -68,6 +84,7 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         this.maxAttempts = b.maxAttempts;
         this.backoff = b.backoff;
         this.maxBackoff = b.maxBackoff;
+        this.keepDelivered = b.keepDelivered;
     }
 
     /** @return a new builder */
@@ -180,19 +197,18 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
             outcome = new SendOutcome.Retryable(java.util.Optional.empty(), "target threw " + ex.getClass().getSimpleName(), false);
         }
         if (outcome instanceof SendOutcome.Accepted) {
-            outbox.delivered(e.id(), attempts, now);
-            return true;
+            return settled(outbox.delivered(e, attempts, now), e);
         }
         if (outcome instanceof SendOutcome.Permanent p) {
             LOG.warn("delivery {} to '{}' failed permanently ({}); dead-lettered", e.id(), e.target(), p.reason());
-            outbox.dead(e.id(), attempts, now, p.reason());
+            settled(outbox.dead(e, attempts, now, p.reason()), e);
             return false;
         }
         String reason = outcome instanceof SendOutcome.Retryable r ? r.reason() : ((SendOutcome.Ambiguous) outcome).reason();
         if (attempts >= maxAttempts) {
             LOG.warn("delivery {} to '{}' failed {} times ({}); dead-lettered, requeue it when the target works", e.id(),
                     e.target(), attempts, reason);
-            outbox.dead(e.id(), attempts, now, reason);
+            settled(outbox.dead(e, attempts, now, reason), e);
             return false;
         }
         Duration wait = backoff.multipliedBy(1L << Math.min(20, attempts - 1));
@@ -203,8 +219,16 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
             wait = r.retryAfter().get().compareTo(maxBackoff) > 0 ? maxBackoff : r.retryAfter().get();
         }
         LOG.info("delivery {} to '{}' failed (attempt {} of {}: {}); retrying in {}", e.id(), e.target(), attempts, maxAttempts, reason, wait);
-        outbox.retryAt(e.id(), attempts, now.plus(wait), reason);
+        settled(outbox.retryAt(e, attempts, now.plus(wait), reason), e);
         return false;
+    }
+
+    /** A lost claim means another relay took the entry over after the lease lapsed; its outcome stands. */
+    private static boolean settled(boolean written, OutboxEntry e) {
+        if (!written) {
+            LOG.warn("delivery {} to '{}': the claim lapsed and another relay took it over; its outcome stands", e.id(), e.target());
+        }
+        return written;
     }
 
     private SendOutcome send(OutboxEntry e) {
@@ -259,10 +283,23 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         task = executor.scheduleWithFixedDelay(() -> {
             try {
                 deliverDue();
+                forgetOldDeliveries(clock.instant());
             } catch (RuntimeException e) {
                 LOG.warn("delivering due alerts failed; trying again in {}", every, e);
             }
         }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Once a day, forgets delivered entries older than the keep time, so a durable outbox does not grow forever. */
+    private void forgetOldDeliveries(Instant now) {
+        if (lastForget.isAfter(now.minus(Duration.ofDays(1)))) {
+            return;
+        }
+        lastForget = now;
+        int forgotten = outbox.forgetDelivered(now.minus(keepDelivered));
+        if (forgotten > 0) {
+            LOG.info("forgot {} alert deliveries made before {}", forgotten, now.minus(keepDelivered));
+        }
     }
 
     /** Stops the schedule. */
@@ -286,6 +323,7 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
      */
     public static final class Builder {
         private AlertOutbox outbox;
+        private NpsEngine engine;
         private Clock clock;
         private final Map<String, AlertSink> alertSinks = new LinkedHashMap<>();
         private final Map<String, EventSink> eventSinks = new LinkedHashMap<>();
@@ -293,10 +331,29 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration backoff = DEFAULT_BACKOFF;
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private Duration keepDelivered = DEFAULT_KEEP_DELIVERED;
 
         private Builder() {}
 
-        /** @param outbox where deliveries wait (default: a new {@link InMemoryAlertOutbox}) */
+        /**
+         * @param keep how long the schedule keeps delivered entries, at least a day (default 30 days); a message
+         *             published again after its entry was forgotten is delivered again
+         * @return this
+         */
+        public Builder keepDelivered(Duration keep) {
+            if (keep == null || keep.compareTo(Duration.ofDays(1)) < 0) {
+                throw NpsException.invalid("keepDelivered", "must be at least 1 day (got " + keep + ")");
+            }
+            this.keepDelivered = keep;
+            return this;
+        }
+
+        /**
+         * @param outbox where deliveries wait (default: the engine's {@link NpsEngine#alertOutbox()
+         *               alert outbox} with {@link #engine}, durable with a durable store; else a new
+         *               {@link InMemoryAlertOutbox})
+         * @return this
+         */
         public Builder outbox(AlertOutbox outbox) {
             this.outbox = Objects.requireNonNull(outbox, "outbox");
             return this;
@@ -308,15 +365,16 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
         }
 
         /**
-         * Takes an engine's clock and alert sinks; a sink that is also an {@link EventSink} (the signed webhook)
-         * gets the outgoing events too.
+         * Takes an engine's clock, alert sinks and (unless {@link #outbox} is set) its alert outbox, durable with a
+         * durable store; a sink that is also an {@link EventSink} (the signed webhook) gets the outgoing events too.
          *
          * @param engine the engine, never null
          * @return this
          */
-        public Builder engine(dev.nps.engine.NpsEngine engine) {
+        public Builder engine(NpsEngine engine) {
             Objects.requireNonNull(engine, "engine");
             clock(engine.clock());
+            this.engine = engine;
             for (AlertSink sink : engine.alertSinks()) {
                 alertSink(sink);
                 if (sink instanceof EventSink events) {
@@ -389,7 +447,8 @@ public final class AlertRelay implements AlertPublisher, EventPublisher, AutoClo
                         + "everything published would be lost; configure one (e.g. nps.alert.slack.url or nps.alert.webhook.url "
                         + "and .secret) or register one with alertSink(...), eventSink(...) or crmWriter(...)");
             }
-            return new AlertRelay(this);
+            AlertOutbox chosen = outbox != null ? outbox : engine != null ? engine.alertOutbox() : new InMemoryAlertOutbox();
+            return new AlertRelay(this, chosen);
         }
     }
 

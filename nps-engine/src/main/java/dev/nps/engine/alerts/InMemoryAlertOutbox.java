@@ -1,8 +1,12 @@
 package dev.nps.engine.alerts;
 
+import dev.nps.api.NpsException;
+import dev.nps.spi.AlertOutbox;
+import dev.nps.spi.OutboxEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,9 @@ public final class InMemoryAlertOutbox implements AlertOutbox {
     @Override
     public synchronized boolean add(OutboxEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        if (entry.state() != OutboxEntry.State.PENDING) {
+            throw NpsException.invalid("entry.state", "a new entry must be PENDING (got " + entry.state() + ")");
+        }
         if (entries.containsKey(entry.id())) {
             return false;
         }
@@ -34,13 +41,19 @@ public final class InMemoryAlertOutbox implements AlertOutbox {
 
     @Override
     public synchronized List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(leaseUntil, "leaseUntil");
+        requireLimit(limit, 1000);
+        if (!leaseUntil.isAfter(now)) {
+            throw NpsException.invalid("leaseUntil", "must be after now (got " + leaseUntil + " at " + now + ")");
+        }
         List<OutboxEntry> due = entries.values().stream()
                 .filter(e -> e.state() == OutboxEntry.State.PENDING && !e.nextAttemptAt().isAfter(now))
                 .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt))
                 .limit(limit).toList();
         List<OutboxEntry> claimed = new ArrayList<>();
         for (OutboxEntry e : due) {
-            OutboxEntry c = e.with(OutboxEntry.State.PENDING, e.attempts(), leaseUntil, e.lastError());
+            OutboxEntry c = e.claimed(leaseUntil);
             entries.put(e.id(), c);
             claimed.add(c);
         }
@@ -48,11 +61,13 @@ public final class InMemoryAlertOutbox implements AlertOutbox {
     }
 
     @Override
-    public synchronized void delivered(String entryId, int attempts, Instant at) {
-        update(entryId, e -> e.with(OutboxEntry.State.DELIVERED, attempts, at, Optional.empty()));
+    public synchronized boolean delivered(OutboxEntry claim, int attempts, Instant at) {
+        if (!settle(claim, claim.with(OutboxEntry.State.DELIVERED, attempts, Objects.requireNonNull(at, "at"), Optional.empty()))) {
+            return false;
+        }
         if (++delivered > DELIVERED_KEPT) {
             // Forget the oldest half of the delivered entries (insertion order); pending and dead ones stay.
-            java.util.Iterator<OutboxEntry> it = entries.values().iterator();
+            Iterator<OutboxEntry> it = entries.values().iterator();
             while (delivered > DELIVERED_KEPT / 2 && it.hasNext()) {
                 if (it.next().state() == OutboxEntry.State.DELIVERED) {
                     it.remove();
@@ -60,16 +75,33 @@ public final class InMemoryAlertOutbox implements AlertOutbox {
                 }
             }
         }
+        return true;
     }
 
     @Override
-    public synchronized void retryAt(String entryId, int attempts, Instant next, String reason) {
-        update(entryId, e -> e.with(OutboxEntry.State.PENDING, attempts, next, Optional.of(reason)));
+    public synchronized boolean retryAt(OutboxEntry claim, int attempts, Instant next, String reason) {
+        return settle(claim, claim.with(OutboxEntry.State.PENDING, attempts, Objects.requireNonNull(next, "next"),
+                Optional.of(Objects.requireNonNull(reason, "reason"))));
     }
 
     @Override
-    public synchronized void dead(String entryId, int attempts, Instant at, String reason) {
-        update(entryId, e -> e.with(OutboxEntry.State.DEAD, attempts, at, Optional.of(reason)));
+    public synchronized boolean dead(OutboxEntry claim, int attempts, Instant at, String reason) {
+        return settle(claim, claim.with(OutboxEntry.State.DEAD, attempts, Objects.requireNonNull(at, "at"),
+                Optional.of(Objects.requireNonNull(reason, "reason"))));
+    }
+
+    /** Writes the outcome only while the claim's fence is current and the entry still pending. */
+    private boolean settle(OutboxEntry claim, OutboxEntry outcome) {
+        Objects.requireNonNull(claim, "claim");
+        if (outcome.attempts() < 1) {
+            throw NpsException.invalid("attempts", "must be at least 1 after an attempt (got " + outcome.attempts() + ")");
+        }
+        OutboxEntry current = entries.get(claim.id());
+        if (current == null || current.fence() != claim.fence() || current.state() != OutboxEntry.State.PENDING) {
+            return false;
+        }
+        entries.put(claim.id(), outcome);
+        return true;
     }
 
     @Override
@@ -78,24 +110,47 @@ public final class InMemoryAlertOutbox implements AlertOutbox {
         if (e == null || e.state() != OutboxEntry.State.DEAD) {
             return false;
         }
-        entries.put(entryId, e.with(OutboxEntry.State.PENDING, 0, now, e.lastError()));
+        entries.put(entryId, e.claimed(Objects.requireNonNull(now, "now")).with(OutboxEntry.State.PENDING, 0, now, e.lastError()));
         return true;
     }
 
     @Override
     public synchronized Optional<OutboxEntry> find(String entryId) {
-        return Optional.ofNullable(entries.get(entryId));
+        return Optional.ofNullable(entries.get(Objects.requireNonNull(entryId, "entryId")));
     }
 
     @Override
-    public synchronized List<OutboxEntry> list(OutboxEntry.State state) {
-        return entries.values().stream().filter(e -> e.state() == state).sorted(Comparator.comparing(OutboxEntry::createdAt)).toList();
+    public synchronized List<OutboxEntry> list(OutboxEntry.State state, int limit) {
+        Objects.requireNonNull(state, "state");
+        requireLimit(limit, DEFAULT_LIST_LIMIT);
+        return entries.values().stream().filter(e -> e.state() == state)
+                .sorted(Comparator.comparing(OutboxEntry::createdAt)).limit(limit).toList();
     }
 
-    private void update(String id, java.util.function.UnaryOperator<OutboxEntry> change) {
-        OutboxEntry e = entries.get(id);
-        if (e != null) {
-            entries.put(id, change.apply(e));
+    @Override
+    public synchronized long count(OutboxEntry.State state) {
+        Objects.requireNonNull(state, "state");
+        return entries.values().stream().filter(e -> e.state() == state).count();
+    }
+
+    @Override
+    public synchronized int forgetDelivered(Instant deliveredBefore) {
+        Objects.requireNonNull(deliveredBefore, "deliveredBefore");
+        int forgotten = 0;
+        for (Iterator<OutboxEntry> it = entries.values().iterator(); it.hasNext(); ) {
+            OutboxEntry e = it.next();
+            if (e.state() == OutboxEntry.State.DELIVERED && e.nextAttemptAt().isBefore(deliveredBefore)) {
+                it.remove();
+                delivered--;
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+
+    static void requireLimit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw NpsException.invalid("limit", "must be 1.." + max + " (got " + limit + ")");
         }
     }
 

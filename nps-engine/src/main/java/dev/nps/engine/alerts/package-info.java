@@ -3,7 +3,7 @@
  * {@link dev.nps.engine.alerts.ControlChartRule}, {@link dev.nps.engine.alerts.DetractorRule},
  * {@link dev.nps.engine.alerts.ThemeSurgeRule}, {@link dev.nps.engine.alerts.ResponseRateRule}) evaluated by an
  * {@link dev.nps.engine.alerts.AlertMonitor}, and durable delivery through an
- * {@link dev.nps.engine.alerts.AlertRelay} over an {@link dev.nps.engine.alerts.AlertOutbox}.
+ * {@link dev.nps.engine.alerts.AlertRelay} over an {@link dev.nps.spi.AlertOutbox}.
  *
  * <pre>{@code
  * AlertRelay relay = AlertRelay.builder().engine(nps).build();          // the engine's sinks (slack, webhook...)

@@ -9,6 +9,10 @@ import dev.nps.api.analytics.ScoreCounts;
 import dev.nps.api.internal.Checks;
 import dev.nps.engine.analytics.NpsStatistics;
 import dev.nps.engine.integrations.EventPublisher;
+import dev.nps.spi.CaseEvent;
+import dev.nps.spi.CaseStatus;
+import dev.nps.spi.CaseStore;
+import dev.nps.spi.FollowUpCase;
 import dev.nps.spi.NpsStore;
 import dev.nps.spi.OutgoingEvent;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +39,6 @@ import java.util.stream.Collectors;
 public final class Cases {
     /** The actor of automatic changes. {@value} */
     public static final String SYSTEM = "system";
-    private static final int MAX_NOTE = 10_000;
 
     private final CaseStore store;
     private final NpsStore responses;
@@ -53,6 +56,19 @@ public final class Cases {
         this.responses = Objects.requireNonNull(responses, "responses");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /**
+     * Cases over an engine's {@link dev.nps.engine.NpsEngine#caseStore() case store} (durable with a durable store),
+     * its responses and clock.
+     *
+     * @param engine the engine, never null
+     * @param events where case events go, e.g. an {@code AlertRelay} ({@link EventPublisher#NONE} for nowhere)
+     * @return the cases
+     */
+    public static Cases of(dev.nps.engine.NpsEngine engine, EventPublisher events) {
+        Objects.requireNonNull(engine, "engine");
+        return new Cases(engine.caseStore(), engine.store(), engine.clock(), events);
     }
 
     /**
@@ -109,8 +125,8 @@ public final class Cases {
 
     private FollowUpCase change(String caseId, String actor, String action, CaseStatus to, String note) {
         Checks.notBlank(actor, "actor");
-        if (note != null && note.length() > MAX_NOTE) {
-            throw NpsException.invalid("note", "is " + note.length() + " characters; the limit is " + MAX_NOTE);
+        if (note != null && note.length() > CaseEvent.MAX_NOTE) {
+            throw NpsException.invalid("note", "is " + note.length() + " characters; the limit is " + CaseEvent.MAX_NOTE);
         }
         FollowUpCase c = find(caseId).orElseThrow(() -> new NpsException(ErrorCode.NOT_FOUND, "case " + caseId + ": no such case"));
         CaseStatus next = to == null ? c.status() : to;

@@ -2,6 +2,8 @@ package dev.nps.engine.workflow;
 
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
+import dev.nps.spi.CaseStore;
+import dev.nps.spi.FollowUpCase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,9 @@ public final class InMemoryCaseStore implements CaseStore {
         return Optional.ofNullable(byResponse.get(responseId)).map(byId::get);
     }
 
+    /** Cases opened at the same instant stay in insertion order: the sort is stable. */
     @Override
     public synchronized List<FollowUpCase> list() {
-        return List.copyOf(byId.values());
+        return byId.values().stream().sorted(java.util.Comparator.comparing(FollowUpCase::openedAt)).toList();
     }
 }

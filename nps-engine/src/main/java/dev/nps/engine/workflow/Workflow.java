@@ -11,6 +11,8 @@ import dev.nps.engine.alerts.AlertPublisher;
 import dev.nps.engine.integrations.AttributeSource;
 import dev.nps.engine.integrations.EmailAlertSink;
 import dev.nps.spi.Alert;
+import dev.nps.spi.CaseStore;
+import dev.nps.spi.FollowUpCase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

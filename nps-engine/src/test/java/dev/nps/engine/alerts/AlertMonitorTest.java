@@ -91,6 +91,32 @@ class AlertMonitorTest {
     }
 
     @Test
+    void anAlertThePublisherCouldNotTakeIsRaisedAgainNotLostBehindItsKey() {
+        Instant now = clock.instant();
+        add(60, 20, 20, now.minus(Duration.ofDays(14)), Duration.ofDays(7), null);
+        add(30, 20, 50, now.minus(Duration.ofDays(7)), Duration.ofDays(7), null);
+        boolean[] outboxDown = {true};
+        AlertMonitor m = AlertMonitor.builder().store(store).clock(clock).publisher(a -> {
+            if (outboxDown[0]) {
+                throw new IllegalStateException("outbox unavailable");
+            }
+            published.add(a);
+        }).rule(NpsDropRule.named("drop").period(Duration.ofDays(7)).build()).rule(DetractorRule.named("detractors").build()).build();
+
+        assertThat(m.evaluate(now)).as("not queued, so not reported as raised").isEmpty();
+        Response d = response(2, now, null, null);
+        m.recorded(d);
+        assertThat(published).isEmpty();
+        assertThat(m.state().lastRaised("drop", "all")).as("the cool-down was taken back").isEmpty();
+
+        outboxDown[0] = false;
+        assertThat(m.evaluate(now.plus(Duration.ofMinutes(15)))).hasSize(1);
+        m.edited(d, d.withAnswer(dev.nps.api.Score.of(1), d.comment()));
+        assertThat(published).extracting(Alert::ruleId).containsExactly("drop", "detractors");
+        assertThat(m.evaluate(now.plus(Duration.ofMinutes(30)))).as("raised once it was queued: cool-down again").isEmpty();
+    }
+
+    @Test
     void npsDropAlertsOnceWithItsFiguresThenCoolsDown() {
         Instant now = clock.instant();
         add(60, 20, 20, now.minus(Duration.ofDays(14)), Duration.ofDays(7), null);   // NPS +40
@@ -106,7 +132,7 @@ class AlertMonitorTest {
         assertThat(m.evaluate(now)).as("same key: de-duplicated").isEmpty();
         assertThat(m.evaluate(now.plus(Duration.ofHours(1)))).as("inside the cool-down").isEmpty();
         assertThat(m.runOnce()).isEmpty();
-        assertThat(first.get(0).id()).isEqualTo(AlertGuard.alertId("drop|all|" + Math.floorDiv(now.getEpochSecond(), 7 * 86400)));
+        assertThat(first.get(0).id()).isEqualTo(AlertMonitor.alertId("drop|all|" + Math.floorDiv(now.getEpochSecond(), 7 * 86400)));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.nps.api.NpsException;
 import dev.nps.api.Response;
 import dev.nps.engine.store.InMemoryStore;
 import dev.nps.spi.Alert;
+import dev.nps.spi.OutboxEntry;
 import dev.nps.spi.SendOutcome;
 import dev.nps.testkit.RecordingAlertSink;
 import dev.nps.testkit.SettableClock;

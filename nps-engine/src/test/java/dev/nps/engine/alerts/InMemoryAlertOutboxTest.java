@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.spi.Alert;
+import dev.nps.spi.OutboxEntry;
+import dev.nps.spi.OutboxMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +27,7 @@ class InMemoryAlertOutboxTest {
         assertThat(outbox.add(entry("a"))).isTrue();
         assertThat(outbox.add(entry("a"))).isFalse();
         OutboxEntry claimed = outbox.claimDue(now, now.plusSeconds(300), 10).get(0);
-        outbox.delivered(claimed.id(), 1, now);
+        outbox.delivered(claimed, 1, now);
         assertThat(outbox.add(entry("a"))).isFalse();
     }
 
@@ -40,9 +42,10 @@ class InMemoryAlertOutboxTest {
     @Test
     void onlyDeadEntriesCanBeRequeued() {
         outbox.add(entry("a"));
-        String id = outbox.claimDue(now, now.plusSeconds(300), 10).get(0).id();
+        OutboxEntry claim = outbox.claimDue(now, now.plusSeconds(300), 10).get(0);
+        String id = claim.id();
         assertThat(outbox.requeue(id, now)).isFalse();
-        outbox.dead(id, 8, now, "HTTP 500");
+        outbox.dead(claim, 8, now, "HTTP 500");
         assertThat(outbox.requeue(id, now.plus(Duration.ofHours(1)))).isTrue();
         assertThat(outbox.find(id)).hasValueSatisfying(e -> {
             assertThat(e.state()).isEqualTo(OutboxEntry.State.PENDING);
@@ -50,6 +53,32 @@ class InMemoryAlertOutboxTest {
             assertThat(e.lastError()).contains("HTTP 500");
         });
         assertThat(outbox.requeue("nope", now)).isFalse();
+    }
+
+    @Test
+    void theScheduleForgetsDeliveriesOlderThanTheKeepTimeAndKeepsNewerOnes() throws Exception {
+        dev.nps.testkit.SettableClock clock = new dev.nps.testkit.SettableClock(now);
+        AlertRelay relay = AlertRelay.builder().clock(clock).outbox(outbox).alertSink(new dev.nps.testkit.RecordingAlertSink("chat"))
+                .keepDelivered(Duration.ofDays(30)).build();
+        relay.publish(new Alert("old", "r", Alert.Severity.INFO, "t", "d", now, Map.of()));
+        assertThat(relay.deliverDue()).isEqualTo(1);
+        clock.advance(Duration.ofDays(31));
+        relay.publish(new Alert("new", "r", Alert.Severity.INFO, "t", "d", clock.instant(), Map.of()));
+        assertThat(relay.deliverDue()).isEqualTo(1);
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            relay.start(executor, Duration.ofMillis(100));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (outbox.count(OutboxEntry.State.DELIVERED) > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            relay.stop();
+            executor.shutdownNow();
+        }
+        assertThat(outbox.list(OutboxEntry.State.DELIVERED)).extracting(OutboxEntry::id).containsExactly("alert:chat|new");
+        assertThatThrownBy(() -> AlertRelay.builder().keepDelivered(Duration.ofHours(1))).isInstanceOf(NpsException.class)
+                .hasMessageContaining("keepDelivered");
     }
 
     @Test

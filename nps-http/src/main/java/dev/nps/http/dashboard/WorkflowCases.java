@@ -2,7 +2,7 @@ package dev.nps.http.dashboard;
 
 import dev.nps.api.internal.Checks;
 import dev.nps.engine.workflow.Cases;
-import dev.nps.engine.workflow.FollowUpCase;
+import dev.nps.spi.FollowUpCase;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;

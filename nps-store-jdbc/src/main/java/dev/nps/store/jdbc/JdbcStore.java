@@ -15,6 +15,10 @@ import dev.nps.api.Response;
 import dev.nps.api.Score;
 import dev.nps.api.Survey;
 import dev.nps.api.analytics.ResponseFilter;
+import dev.nps.spi.AlertOutbox;
+import dev.nps.spi.AlertState;
+import dev.nps.spi.AlertStorage;
+import dev.nps.spi.CaseStore;
 import dev.nps.spi.DispatchStore;
 import dev.nps.spi.FatigueGuard;
 import dev.nps.spi.InsertResult;
@@ -77,11 +81,13 @@ import org.slf4j.LoggerFactory;
  * {@link Response} per row.
  *
  * <p>It is also the durable outbox of the dispatch pipeline ({@link DispatchStore}), so an engine built on it
- * sends invitations at least once across restarts and with several application instances on one database.
+ * sends invitations at least once across restarts and with several application instances on one database; and
+ * the {@link AlertStorage} of alert, event and CRM deliveries, follow-up cases and alert cool-downs (see
+ * {@link #alertOutbox()}), so those survive a restart too.
  *
  * @since 0.1
  */
-public final class JdbcStore implements NpsStore, DispatchStore {
+public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage {
     /** Table prefix used unless configured. {@value} */
     public static final String DEFAULT_TABLE_PREFIX = "nps_";
     /** Folder of the embedded database, relative to the working directory. {@value} */
@@ -119,6 +125,9 @@ public final class JdbcStore implements NpsStore, DispatchStore {
     private final String insertResponseAttributeSql;
     private final String insertContactAttributeSql;
     private final JdbcOutbox outbox;
+    private final JdbcAlertOutbox alertOutbox;
+    private final JdbcCaseStore caseStore;
+    private final JdbcAlertState alertState;
 
     private JdbcStore(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, Builder b, String description) {
         this.dataSource = dataSource;
@@ -140,6 +149,9 @@ public final class JdbcStore implements NpsStore, DispatchStore {
         this.insertResponseAttributeSql = "INSERT INTO " + tables.responseAttributes() + " (response_id, attr_key, attr_value) VALUES (?, ?, ?)";
         this.insertContactAttributeSql = "INSERT INTO " + tables.contactAttributes() + " (contact_id, attr_key, attr_value) VALUES (?, ?, ?)";
         this.outbox = new JdbcOutbox(this, dialect, b.tablePrefix);
+        this.alertOutbox = new JdbcAlertOutbox(this, dialect, b.tablePrefix);
+        this.caseStore = new JdbcCaseStore(this, dialect, b.tablePrefix);
+        this.alertState = new JdbcAlertState(this, dialect, b.tablePrefix);
     }
 
     // --- factories ---
@@ -953,6 +965,23 @@ public final class JdbcStore implements NpsStore, DispatchStore {
             }
             return null;
         });
+    }
+
+    // --- AlertStorage: alert outbox, cases, alert state (see JdbcAlertOutbox, JdbcCaseStore, JdbcAlertState) ---
+
+    @Override
+    public AlertOutbox alertOutbox() {
+        return alertOutbox;
+    }
+
+    @Override
+    public CaseStore caseStore() {
+        return caseStore;
+    }
+
+    @Override
+    public AlertState alertState() {
+        return alertState;
     }
 
     // --- DispatchStore: the durable outbox (see JdbcOutbox) ---

@@ -1,4 +1,4 @@
-package dev.nps.engine.workflow;
+package dev.nps.spi;
 
 import java.util.EnumSet;
 import java.util.Set;

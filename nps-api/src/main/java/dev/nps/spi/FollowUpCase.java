@@ -1,5 +1,6 @@
-package dev.nps.engine.workflow;
+package dev.nps.spi;
 
+import dev.nps.api.NpsException;
 import dev.nps.api.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,18 +30,33 @@ import java.util.Optional;
 public record FollowUpCase(String id, String responseId, String surveyId, Optional<String> contactId, int score, String owner,
                            CaseStatus status, Instant openedAt, Instant dueAt, Optional<Instant> firstContactAt,
                            Optional<Instant> closedAt, List<CaseEvent> history, long version) {
+    /** Longest owner. {@value} */
+    public static final int MAX_OWNER = 320;
+
     public FollowUpCase {
         Checks.id(id, "case.id");
         Checks.id(responseId, "case.responseId");
         Checks.id(surveyId, "case.surveyId");
         Checks.notNull(contactId, "case.contactId");
-        Checks.notBlank(owner, "case.owner");
+        Checks.text(Checks.notBlank(owner, "case.owner"), "case.owner");
+        if (owner.length() > MAX_OWNER) {
+            throw NpsException.invalid("case.owner", "is " + owner.length() + " characters; the limit is " + MAX_OWNER);
+        }
+        if (score < 0 || score > 10) {
+            throw NpsException.invalid("case.score", "must be 0..10 (got " + score + ")");
+        }
+        if (version < 0) {
+            throw NpsException.invalid("case.version", "must not be negative (got " + version + ")");
+        }
         Checks.notNull(status, "case.status");
         Checks.notNull(openedAt, "case.openedAt");
         Checks.notNull(dueAt, "case.dueAt");
         Checks.notNull(firstContactAt, "case.firstContactAt");
         Checks.notNull(closedAt, "case.closedAt");
-        history = List.copyOf(history);
+        history = List.copyOf(Checks.notNull(history, "case.history"));
+        if (history.isEmpty()) {
+            throw NpsException.invalid("case.history", "must hold at least the opening event");
+        }
     }
 
     /** @return the notes, oldest first */
@@ -63,9 +79,16 @@ public record FollowUpCase(String id, String responseId, String surveyId, Option
         return closedAt.filter(t -> !t.isAfter(dueAt)).isPresent();
     }
 
-    FollowUpCase next(CaseEvent event, CaseStatus newStatus, Optional<Instant> firstContact, Optional<Instant> closed) {
+    /**
+     * @param event        the event to append to the history
+     * @param newStatus    the status after it
+     * @param firstContact the first contact time after it
+     * @param closed       the closing time after it
+     * @return the case after the event, one version on
+     */
+    public FollowUpCase next(CaseEvent event, CaseStatus newStatus, Optional<Instant> firstContact, Optional<Instant> closed) {
         List<CaseEvent> h = new ArrayList<>(history);
-        h.add(event);
+        h.add(Checks.notNull(event, "event"));
         return new FollowUpCase(id, responseId, surveyId, contactId, score, owner, newStatus, openedAt, dueAt, firstContact, closed, h,
                 version + 1);
     }

@@ -1,11 +1,12 @@
-package dev.nps.engine.workflow;
+package dev.nps.spi;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where follow-up cases live. {@link InMemoryCaseStore} keeps them in memory; a JDBC one can follow.
- * Implementations are thread-safe.
+ * Where follow-up cases live. The engine keeps them in memory for the in-memory store; a store implementing
+ * {@link AlertStorage} keeps them, with their history, across restarts. The history only grows: an update
+ * appends events to the stored ones. Implementations are thread-safe.
  *
  * @since 0.1
  */
@@ -29,6 +30,6 @@ public interface CaseStore {
 
     Optional<FollowUpCase> findByResponse(String responseId);
 
-    /** @return every case, oldest first */
+    /** @return every case, oldest first; cases opened at the same instant in the order they were inserted */
     List<FollowUpCase> list();
 }

@@ -1,8 +1,5 @@
-package dev.nps.engine.alerts;
+package dev.nps.spi;
 
-import dev.nps.spi.Alert;
-import dev.nps.spi.CrmUpdate;
-import dev.nps.spi.OutgoingEvent;
 import java.util.Objects;
 
 /**
@@ -15,7 +12,7 @@ public sealed interface OutboxMessage {
     /** @return the message's own id (the alert's or event's id, or the response id of a CRM update) */
     String id();
 
-    /** An alert for an {@link dev.nps.spi.AlertSink}. */
+    /** An alert for an {@link AlertSink}. */
     record AlertMessage(Alert alert) implements OutboxMessage {
         public AlertMessage {
             Objects.requireNonNull(alert, "alert");
@@ -27,7 +24,7 @@ public sealed interface OutboxMessage {
         }
     }
 
-    /** An event for an {@link dev.nps.spi.EventSink}. */
+    /** An event for an {@link EventSink}. */
     record EventMessage(OutgoingEvent event) implements OutboxMessage {
         public EventMessage {
             Objects.requireNonNull(event, "event");
@@ -39,7 +36,7 @@ public sealed interface OutboxMessage {
         }
     }
 
-    /** A CRM write-back for a {@link dev.nps.spi.CrmWriter}. */
+    /** A CRM write-back for a {@link CrmWriter}. */
     record CrmMessage(CrmUpdate update) implements OutboxMessage {
         public CrmMessage {
             Objects.requireNonNull(update, "update");
