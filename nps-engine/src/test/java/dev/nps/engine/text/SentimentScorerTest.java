@@ -179,6 +179,8 @@ class SentimentScorerTest {
     void prettyAndSuperAreDegreeAdverbsBeforeARatedWord() {
         assertThat(nps.compound("The delivery was pretty bad")).isLessThan(-0.3).isLessThan(vader.compound("The delivery was pretty bad"));
         assertThat(nps.compound("The app is pretty")).isGreaterThan(0.05);
+        assertThat(nps.compound("It is pretty much the same")).isZero();
+        assertThat(nps.compound("pretty much useless")).isLessThan(-0.3);
         assertThat(nps.compound("super happy with it")).isGreaterThan(nps.compound("happy with it"));
     }
 
@@ -200,6 +202,9 @@ class SentimentScorerTest {
         String alone = "Fine.";
         String diluted = "Fine. I ordered on Monday, the parcel came on Thursday with the invoice and a leaflet inside.";
         assertThat(nps.compound(diluted)).isGreaterThan(0.05).isLessThan(nps.compound(alone));
+        // while a one-word comment stays as mild as its word
+        assertThat(nps.compound("Meh.")).isBetween(-0.3, -0.05);
+        assertThat(nps.compound("ok")).isBetween(0.05, nps.compound("great"));
     }
 
     @Test
