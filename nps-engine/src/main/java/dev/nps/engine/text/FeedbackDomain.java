@@ -37,6 +37,8 @@ final class FeedbackDomain {
     }
 
     /**
+     * As {@link #applyPhrases(String[], double[])}, knowing where clauses end.
+     *
      * @param clauseEnd for each token whether it ends a clause, or null when unknown; a "too" that ends its clause
      *                  means "also" ("me too!"), not excess
      */

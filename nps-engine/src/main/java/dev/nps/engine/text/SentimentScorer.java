@@ -158,7 +158,10 @@ public final class SentimentScorer {
         return normalise(valenceSum(text));
     }
 
-    /** @return the sum of the valences after the rules and the punctuation emphasis, before normalisation */
+    /**
+     * @return the sum of the valences after the rules and the punctuation emphasis, before normalisation; in the NPS
+     *         variant the sum whose normalisation is the blend with the proportion measure
+     */
     double valenceSum(String text) {
         // plain VADER reads the text as the reference does: no HTML unescaping, emoji one code point at a time
         String sanitised = Tokeniser.sanitise(text, feedbackDomain);
@@ -612,7 +615,7 @@ public final class SentimentScorer {
             this.adverbs = Map.copyOf(adv);
         }
 
-        /** "sad" gives "sadly", "happy" "happily", "terrible" "terribly", "tragic" "tragically". */
+        /** "hilarious" gives "hilariously", "happy" "happily", "terrible" "terribly", "tragic" "tragically". */
         private static List<String> adverbsOf(String w) {
             if (w.endsWith("ly")) {
                 return List.of();
@@ -629,10 +632,22 @@ public final class SentimentScorer {
             return List.of(w + "ly");
         }
 
+        private static boolean hasRunOfThree(String w) {
+            for (int i = 2; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (c == w.charAt(i - 1) && c == w.charAt(i - 2)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** @return the word with runs of three or more equal letters cut to {@code keep}, or null when there is none */
         static String squeeze(String w, int keep) {
+            if (!hasRunOfThree(w)) {
+                return null;
+            }
             StringBuilder sb = new StringBuilder(w.length());
-            boolean changed = false;
             int i = 0;
             while (i < w.length()) {
                 char c = w.charAt(i);
@@ -642,13 +657,12 @@ public final class SentimentScorer {
                 }
                 int run = end - i;
                 boolean cut = run >= 3;
-                changed |= cut;
                 for (int k = 0; k < (cut ? keep : run); k++) {
                     sb.append(c);
                 }
                 i = end;
             }
-            return changed ? sb.toString() : null;
+            return sb.toString();
         }
 
         Double added(String lower) {
