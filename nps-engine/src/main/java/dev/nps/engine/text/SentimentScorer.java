@@ -324,6 +324,11 @@ public final class SentimentScorer {
                 return Double.isNaN(d) ? null : d;
             }
         }
+        if (rules.addedWords() && rules.derivedAdverbs()) {
+            // one look-up in the lexicon with the additions and derived adverbs, the analyser's hot path
+            Double v = LEXICON.extended(lower);
+            return v != null || !rules.elongation() ? v : informalValence(lower);
+        }
         Double v = LEXICON.valence(lower);
         if (v != null || !rules.on()) {
             return v;
@@ -341,17 +346,19 @@ public final class SentimentScorer {
             v = LEXICON.adverb(lower);
         }
         if (v == null && squeeze && rules.elongation()) {
-            String squeezed = Lexicon.squeeze(lower, 2);
-            if (squeezed != null) {
-                v = informal(squeezed);
-                if (v == null) {
-                    v = informal(Lexicon.squeeze(lower, 1));
-                }
-            } else if (lower.length() > 4 && lower.endsWith("in")) {
-                v = informal(lower + "g");
-            }
+            v = informalValence(lower);
         }
         return v;
+    }
+
+    /** "goooood" as "good", "yesss" as "yes", "lovin" as "loving"; null when none of those is rated. */
+    private Double informalValence(String lower) {
+        String squeezed = Lexicon.squeeze(lower, 2);
+        if (squeezed != null) {
+            Double v = informal(squeezed);
+            return v != null ? v : informal(Lexicon.squeeze(lower, 1));
+        }
+        return lower.length() > 4 && lower.endsWith("in") ? informal(lower + "g") : null;
     }
 
     private Double informal(String form) {
@@ -592,6 +599,8 @@ public final class SentimentScorer {
         private final int maxEmojiCodePoints;
         private final Map<String, Double> added;
         private final Map<String, Double> adverbs;
+        /** The words with the additions and the derived adverbs. */
+        private final Map<String, Double> extended;
 
         private Lexicon(Map<String, Double> words, Map<String, String> emoji, int maxEmojiCodePoints,
                 Map<String, Double> added) {
@@ -613,6 +622,10 @@ public final class SentimentScorer {
                 }
             }
             this.adverbs = Map.copyOf(adv);
+            Map<String, Double> ext = new HashMap<>(adv);
+            ext.putAll(added);
+            ext.putAll(words);
+            this.extended = Map.copyOf(ext);
         }
 
         /** "hilarious" gives "hilariously", "happy" "happily", "terrible" "terribly", "tragic" "tragically". */
@@ -671,6 +684,10 @@ public final class SentimentScorer {
 
         Double adverb(String lower) {
             return adverbs.get(lower);
+        }
+
+        Double extended(String lower) {
+            return extended.get(lower);
         }
 
         static Lexicon load() {
