@@ -64,7 +64,7 @@ public class TextAnalyserBenchmark {
         }
         analyser = BuiltinTextAnalyser.create();
         analyser.analyseAll(comments, Locale.ROOT);
-        scorer = SentimentScorer.forFeedback();
+        scorer = SentimentScorer.nps();
     }
 
     private String nextComment() {

@@ -65,7 +65,7 @@ final class ThemeEvaluation {
     record Tagging(int themes, List<List<String>> tags, List<Map<String, Sentiment>> byTheme) {}
 
     static Tagging tagging(List<Sentence> all, ThemeModel model) {
-        SentimentScorer scorer = SentimentScorer.forFeedback();
+        SentimentScorer scorer = SentimentScorer.nps();
         List<List<String>> tags = new ArrayList<>();
         List<Map<String, Sentiment>> byTheme = new ArrayList<>();
         for (Sentence s : all) {
@@ -136,7 +136,7 @@ final class ThemeEvaluation {
         int polarityRight = 0;
         int polarityN = 0;
         int aspectRight = 0;
-        SentimentScorer scorer = SentimentScorer.forFeedback();
+        SentimentScorer scorer = SentimentScorer.nps();
         int from = split;
         int to = TUNING ? mappingPart : all.size();
         for (int i = from; i < to; i++) {

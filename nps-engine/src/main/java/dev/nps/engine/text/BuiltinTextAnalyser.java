@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in text analyser: pure Java, no dependency, the default. Sentiment is VADER with the customer-feedback
- * layer ({@link SentimentScorer#forFeedback()}); themes come from the current {@link ThemeModel}, which starts as the
+ * layer and fixes of known VADER weaknesses ({@link SentimentScorer#nps()}); themes come from the current {@link ThemeModel}, which starts as the
  * built-in topics and is rediscovered from each batch given to {@link #analyseAll(List, Locale)}, keeping the user's
  * themes, renames and merges. Thread-safe: readers see one model or the next, never a mix; writers take turns.
  *
@@ -156,7 +156,10 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
 
         private Builder() {}
 
-        /** @param on whether the customer-feedback sentiment layer is used (default true) */
+        /**
+         * @param on whether sentiment uses the customer-feedback layer and the NPS fixes ({@link SentimentScorer#nps()},
+         *           the default) or plain VADER ({@link SentimentScorer#vader()})
+         */
         public Builder feedbackDomain(boolean on) {
             this.feedbackDomain = on;
             return this;
@@ -178,7 +181,7 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
         public BuiltinTextAnalyser build() {
             ThemeModel start = builtinTopics ? ThemeModel.builtin().withUserThemes(userThemes)
                     : ThemeModel.discover(List.of(), userThemes, false);
-            return new BuiltinTextAnalyser(feedbackDomain ? SentimentScorer.forFeedback() : SentimentScorer.vader(), start);
+            return new BuiltinTextAnalyser(feedbackDomain ? SentimentScorer.nps() : SentimentScorer.vader(), start);
         }
     }
 }

@@ -33,8 +33,21 @@ final class FeedbackDomain {
      * when a negation word directly precedes a phrase that has none), the others count zero.
      */
     static void applyPhrases(String[] lower, double[] sentiments) {
+        applyPhrases(lower, sentiments, null);
+    }
+
+    /**
+     * As {@link #applyPhrases(String[], double[])}, knowing where clauses end.
+     *
+     * @param clauseEnd for each token whether it ends a clause, or null when unknown; a "too" that ends its clause
+     *                  means "also" ("me too!"), not excess
+     */
+    static void applyPhrases(String[] lower, double[] sentiments, boolean[] clauseEnd) {
         int n = lower.length;
         for (int i = 0; i + 1 < n; i++) {
+            if (clauseEnd != null && clauseEnd[i]) {
+                continue;
+            }
             // "too small", "too loud", "too many people": excess is a complaint when the next word is not itself
             // a judgement ("too good" stays positive); "not too ..." is handled by the negation before it
             if (lower[i].equals("too") && sentiments[i + 1] == 0 && isWord(lower[i + 1])

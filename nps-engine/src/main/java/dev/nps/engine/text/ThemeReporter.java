@@ -444,7 +444,7 @@ public final class ThemeReporter {
     public static final class Builder {
         private ThemeModel model;
         private final List<UserTheme> userThemes = new ArrayList<>();
-        private SentimentScorer scorer = SentimentScorer.forFeedback();
+        private SentimentScorer scorer = SentimentScorer.nps();
         private TimeBucket bucket = TimeBucket.MONTH;
         private ZoneId zone = ZoneOffset.UTC;
         private double confidence = NpsQuery.DEFAULT_CONFIDENCE;
@@ -473,7 +473,7 @@ public final class ThemeReporter {
             return this;
         }
 
-        /** @param scorer how comments are scored (default {@link SentimentScorer#forFeedback()}) */
+        /** @param scorer how comments are scored (default {@link SentimentScorer#nps()}) */
         public Builder sentiment(SentimentScorer scorer) {
             this.scorer = Checks.notNull(scorer, "sentiment");
             return this;

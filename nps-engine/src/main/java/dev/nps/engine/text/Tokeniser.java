@@ -85,6 +85,33 @@ final class Tokeniser {
         return out;
     }
 
+    /**
+     * @param text sanitised text whose emoji were already replaced, as given to {@link #sentimentTokens(String)}
+     * @param n    how many sentiment tokens it has
+     * @return for each sentiment token, whether it ends a clause: it ends with {@code , ; : . ! ?} or is a dash
+     */
+    static boolean[] clauseEnds(String text, int n) {
+        boolean[] ends = new boolean[n];
+        int len = text.length();
+        int i = 0;
+        int k = 0;
+        while (i < len && k < n) {
+            while (i < len && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < len && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                char last = text.charAt(i - 1);
+                ends[k++] = ",;:.!?".indexOf(last) >= 0 || (last == '-' && i - start <= 2) || last == '\u2014'
+                        || last == '\u2013';
+            }
+        }
+        return ends;
+    }
+
     private static String stripPunctuationIfWord(String text, int start, int end) {
         int s = start;
         int e = end;

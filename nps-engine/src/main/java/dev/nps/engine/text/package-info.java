@@ -3,7 +3,8 @@
  *
  * <ul>
  *   <li>{@link dev.nps.engine.text.SentimentScorer}: our implementation of the VADER rules over the VADER lexicon
- *       (shipped as a resource with its MIT notice), plus a customer-feedback layer.</li>
+ *       (shipped as a resource with its MIT notice): an exact port of the reference ({@code vader()}) and the default
+ *       {@code nps()}, with a customer-feedback layer and fixes for known VADER weaknesses (docs/sentiment.md).</li>
  *   <li>{@link dev.nps.engine.text.ThemeModel} and {@link dev.nps.engine.text.ThemeTagger}: unsupervised themes
  *       discovered from a batch of comments, user themes that take precedence, rename and merge.</li>
  *   <li>{@link dev.nps.engine.text.BuiltinTextAnalyser}: the {@code builtin} {@link dev.nps.spi.TextAnalyser}, found

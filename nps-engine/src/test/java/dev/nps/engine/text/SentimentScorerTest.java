@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class SentimentScorerTest {
     private final SentimentScorer vader = SentimentScorer.vader();
     private final SentimentScorer feedback = SentimentScorer.forFeedback();
+    private final SentimentScorer nps = SentimentScorer.nps();
 
     private double c(String text) {
         return vader.compound(text);
@@ -147,5 +148,85 @@ class SentimentScorerTest {
         assertThat(byTheme.get("atmosphere").label()).isEqualTo(Sentiment.Label.POSITIVE);
         assertThat(byTheme.get("customer service").label()).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(byTheme.get("price").label()).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void npsVariantKeepsTheFeedbackLayer() {
+        assertThat(nps.score("The support agent never called me back").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(nps.score("Support was great").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(nps.score("I contacted customer care about a refund").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("The portions are too small")).isLessThan(-0.05);
+        assertThat(nps.compound("We won't be back")).isLessThan(-0.05);
+    }
+
+    @Test
+    void npsVariantReadsEvaluativeWordsVaderLacks() {
+        assertThat(vader.compound("A tedious, pointless exercise")).isZero();
+        assertThat(nps.compound("A tedious, pointless exercise")).isLessThan(-0.3);
+        assertThat(nps.compound("An insightful, engrossing report")).isGreaterThan(0.3);
+        assertThat(vader.compound("The ending was hilariously done")).isZero();
+        assertThat(nps.compound("The ending was hilariously done")).isGreaterThan(0.05);
+    }
+
+    @Test
+    void npsVariantReadsElongatedAndDroppedGWords() {
+        assertThat(vader.compound("sooo goooood")).isZero();
+        assertThat(nps.compound("sooo goooood")).isGreaterThan(0.3);
+        assertThat(nps.compound("Lovin it")).isGreaterThan(0.3);
+    }
+
+    @Test
+    void prettyAndSuperAreDegreeAdverbsBeforeARatedWord() {
+        assertThat(nps.compound("The delivery was pretty bad")).isLessThan(-0.3).isLessThan(vader.compound("The delivery was pretty bad"));
+        assertThat(nps.compound("The app is pretty")).isGreaterThan(0.05);
+        assertThat(nps.compound("It is pretty much the same")).isZero();
+        assertThat(nps.compound("pretty much useless")).isLessThan(-0.3);
+        assertThat(nps.compound("super happy with it")).isGreaterThan(nps.compound("happy with it"));
+    }
+
+    @Test
+    void aNegatedNegativeIsFaintPraise() {
+        assertThat(nps.compound("The food was not bad")).isBetween(0.05, nps.compound("The food was good"));
+        assertThat(nps.compound("The food was not bad")).isLessThan(vader.compound("The food was not bad"));
+        assertThat(nps.compound("The food was not good")).isLessThan(-0.05);
+    }
+
+    @Test
+    void shoutingAndExclamationsRaiseTheIntensity() {
+        assertThat(nps.compound("THIS IS GREAT")).isGreaterThan(nps.compound("this is great"));
+        assertThat(nps.compound("this is great!!")).isGreaterThan(nps.compound("this is great"));
+    }
+
+    @Test
+    void oneMildWordInALongNeutralCommentCountsLess() {
+        String alone = "Fine.";
+        String diluted = "Fine. I ordered on Monday, the parcel came on Thursday with the invoice and a leaflet inside.";
+        assertThat(nps.compound(diluted)).isGreaterThan(0.05).isLessThan(nps.compound(alone));
+        // while a one-word comment stays as mild as its word
+        assertThat(nps.compound("Meh.")).isBetween(-0.3, -0.05);
+        assertThat(nps.compound("ok")).isBetween(0.05, nps.compound("great"));
+    }
+
+    @Test
+    void npsVariantGivesDefinedResultsForOddInput() {
+        assertThat(nps.score(null)).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(nps.score("   ")).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(nps.score("\u0000\uFFFF\uD800").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("GOOD ".repeat(20_000)).compound()).isBetween(0.9, 1.0);
+        assertThat(nps.score("bad!!!!!!!!!! ".repeat(5_000)).compound()).isBetween(-1.0, -0.9);
+        assertThat(nps.score("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("😀").label()).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void curlyApostrophesNegateInTheNpsVariant() {
+        assertThat(nps.compound("It doesn\u2019t work and I don\u2019t like it")).isLessThan(-0.05);
+    }
+
+    @Test
+    void tooAtTheEndOfAClauseMeansAlsoNotExcess() {
+        assertThat(feedback.compound("I ordered one too. Delivery tomorrow")).isLessThan(-0.05);
+        assertThat(nps.score("I ordered one too. Delivery tomorrow").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("The portions are too small.")).isLessThan(-0.05);
     }
 }

@@ -36,4 +36,11 @@ class TokeniserTest {
         assertThat(Tokeniser.sanitise("&lt;3 &amp; more")).isEqualTo("<3 & more");
         assertThat(Tokeniser.sanitise("ok\uD800")).isEqualTo("ok ");
     }
+
+    @Test
+    void marksTheTokensThatEndAClause() {
+        String text = "Slow, but fine - really. ok :) done!";
+        assertThat(Tokeniser.sentimentTokens(text)).containsExactly("Slow", "but", "fine", "-", "really", "ok", ":)", "done");
+        assertThat(Tokeniser.clauseEnds(text, 8)).containsExactly(true, false, false, true, true, false, false, true);
+    }
 }
