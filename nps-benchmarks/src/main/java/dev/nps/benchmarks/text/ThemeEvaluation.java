@@ -1,5 +1,6 @@
 package dev.nps.benchmarks.text;
 
+import dev.nps.engine.text.AspectSentiment;
 import dev.nps.engine.text.SentimentScorer;
 import dev.nps.engine.text.ThemeModel;
 import dev.nps.spi.Sentiment;
@@ -23,8 +24,8 @@ import org.w3c.dom.NodeList;
  * discovered theme is mapped to the gold category it co-occurs with most on the first 30% (when at least 60% of its
  * sentences there carry it; {@code -Dmapping=0.5} changes that), then micro-F1 over food/service/price/ambience, NMI
  * and purity (first theme of each sentence with exactly one of those categories; "(none)" when untagged), and
- * category polarity accuracy (sentence sentiment, and sentiment of the clauses that mention the category's themes)
- * are measured on the other 70%. {@code -Dverbose=true} prints the themes and their mapping.
+ * category polarity accuracy (sentence sentiment, and the aspect sentiment of {@link AspectSentiment} towards the
+ * category's themes; "conflict" labels are left out of both, "neutral" ones count) are measured on the other 70%. {@code -Dverbose=true} prints the themes and their mapping.
  */
 final class ThemeEvaluation {
     static final List<String> CATEGORIES = List.of("food", "service", "price", "ambience");
@@ -65,12 +66,12 @@ final class ThemeEvaluation {
     record Tagging(int themes, List<List<String>> tags, List<Map<String, Sentiment>> byTheme) {}
 
     static Tagging tagging(List<Sentence> all, ThemeModel model) {
-        SentimentScorer scorer = SentimentScorer.forFeedback();
+        AspectSentiment aspects = AspectSentiment.forFeedback();
         List<List<String>> tags = new ArrayList<>();
         List<Map<String, Sentiment>> byTheme = new ArrayList<>();
         for (Sentence s : all) {
             tags.add(model.tag(s.text()));
-            byTheme.add(scorer.byTheme(s.text(), model));
+            byTheme.add(aspects.byTheme(s.text(), model));
         }
         return new Tagging(model.themes().size(), tags, byTheme);
     }
