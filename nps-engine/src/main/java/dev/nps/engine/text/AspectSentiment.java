@@ -49,6 +49,9 @@ public final class AspectSentiment {
             Map.entry("underseasoned", -1.2), Map.entry("pricy", -0.8), Map.entry("economical", 1.0),
             Map.entry("dingy", -1.2), Map.entry("stuffy", -0.8), Map.entry("overbearing", -1.2),
             Map.entry("sloppy", -1.3), Map.entry("spotless", 1.5), Map.entry("disorganised", -1.2),
+            Map.entry("phenomenal", 3.0), Map.entry("mouthwatering", 2.5), Map.entry("succulent", 2.0),
+            Map.entry("savory", 1.2), Map.entry("patient", 1.3), Map.entry("inconsistent", -1.2),
+            Map.entry("flavorless", -1.5), Map.entry("oversalted", -1.5), Map.entry("unavailable", -1.0),
             // a common misspelling of a word the feedback layer rates
             Map.entry("accomodating", 1.5));
 
