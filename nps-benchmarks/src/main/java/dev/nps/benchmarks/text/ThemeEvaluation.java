@@ -219,7 +219,7 @@ final class ThemeEvaluation {
         System.out.printf(Locale.ROOT, "## Themes on SemEval-2014 restaurants (%d sentences; discovery unsupervised on all; a theme is"
                 + " mapped to the category of at least %.0f%% of its sentences in the first %.0f%%; scored on %s)%n",
                 all.size(), 100 * MAPPING_PRECISION, 100 * MAPPING_SPLIT, TUNING ? "the 15-30% part with a mapping from the first 15%: TUNING FIGURES" : "the rest");
-        System.out.println("| discovery | themes | mapped | precision | recall | micro-F1 | NMI | purity | coverage | polarity acc, sentence (n) | polarity acc, theme clauses |");
+        System.out.println("| discovery | themes | mapped | precision | recall | micro-F1 | NMI | purity | coverage | polarity acc, sentence (n) | polarity acc, aspect |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f (%d) | %.3f |%n", r.name(), r.themes(),

@@ -22,6 +22,7 @@ class AspectSentimentTest {
     void contrastGivesEachSideItsOwnPolarity() {
         String text = "The food was great but the service was slow";
         assertThat(label(text, "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(label(text, "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(label(text, "delivery time")).isEqualTo(Sentiment.Label.NEGATIVE);
     }
 
