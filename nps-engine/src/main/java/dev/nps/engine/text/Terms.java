@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Turns text into theme terms: Porter stems of the non-stop words, and the bigrams and trigrams of stems that are
- * adjacent with no stop word between them, written with one space ("deliveri time").
+ * adjacent with no stop word between them, written with one space ("deliveri time"). An amount after a currency sign
+ * ("$12") reads as the word "money", so it counts as a remark on prices.
  */
 final class Terms {
     private Terms() {}
@@ -28,8 +29,11 @@ final class Terms {
             "fast food", "late night", "late lunch", "late dinner", "late afternoon", "late evening")
             .map(p -> p.split(" ")).collect(java.util.stream.Collectors.groupingBy(p -> p[0])));
 
+    /** A currency sign before an amount ("$12", "€ 5"): a remark on money whatever words surround it. */
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\p{Sc}(?=\\s?\\d)");
+
     static List<Token> tokens(String text) {
-        List<String> words = Tokeniser.words(text);
+        List<String> words = Tokeniser.words(hasCurrencySign(text) ? AMOUNT.matcher(text).replaceAll(" money ") : text);
         List<Token> out = new ArrayList<>(words.size());
         for (String w : words) {
             boolean stop = ThemeVocabulary.STOP_WORDS.contains(w) || w.length() < 2 || isNumber(w);
@@ -113,6 +117,15 @@ final class Terms {
             sb.append(t.stem());
         }
         return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static boolean hasCurrencySign(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.getType(text.charAt(i)) == Character.CURRENCY_SYMBOL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNumber(String w) {

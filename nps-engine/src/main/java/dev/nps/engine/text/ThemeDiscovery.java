@@ -40,14 +40,22 @@ final class ThemeDiscovery {
      */
     record Options(int minDf, int maxThemes, boolean useSeeds, double assign, double margin, double cluster,
                    double minThemeShare) {
-        static final Options DEFAULT = new Options(2, 30, true, 0.30, 0.10, 0.25, 0.02);
+        static final Options DEFAULT = new Options(2, 30, true, 0.60, 0.10, 0.25, 0.02);
 
         Options withoutSeeds() {
             return new Options(minDf, maxThemes, false, assign, margin, cluster, minThemeShare);
         }
     }
 
-    static final double GROUP_ASSIGN = 0.3;
+    /**
+     * Least cosine for a whole group of new-theme words to join a seed theme. {@value}
+     *
+     * <p>Why these are strict (this and {@link Options#DEFAULT}'s 0.6 for single words): context vectors from a batch
+     * of a few thousand comments are noisy, and looser thresholds pulled generic words ("order", "years", "small")
+     * and whole unrelated groups ("new york", "time", "city") into the seed topics, which then tagged comments that
+     * are not about them. Words left out form their own themes, which users can merge.
+     */
+    static final double GROUP_ASSIGN = 0.45;
     /** Most candidate terms considered (the most frequent), which bounds the time on large batches. */
     static final int MAX_CANDIDATES = 2000;
     static final double SEED_WEIGHT = 3.0;

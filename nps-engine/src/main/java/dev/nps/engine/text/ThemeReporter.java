@@ -102,13 +102,14 @@ public final class ThemeReporter {
         }
         ThemeModel m = model != null ? model : ThemeModel.discover(comments, userThemes);
         ThemeTagger tagger = m.tagger();
+        AspectSentiment aspects = new AspectSentiment(scorer);
         List<Analysed> all = new ArrayList<>(rows.size());
         long commented = 0;
         for (FeedbackRow r : rows) {
             boolean has = !r.comment().isBlank();
             commented += has ? 1 : 0;
             all.add(new Analysed(r, Category.of(r.score()), has ? scorer.compound(r.comment()) : 0,
-                    has ? tagger.match(r.comment()) : List.of(), has ? scorer.byTheme(r.comment(), m) : Map.of(), periodOf(r)));
+                    has ? tagger.match(r.comment()) : List.of(), has ? aspects.byTheme(r.comment(), m) : Map.of(), periodOf(r)));
         }
         ScoreCounts overallCounts = counts(all);
         NpsSummary overall = summarize(overallCounts);

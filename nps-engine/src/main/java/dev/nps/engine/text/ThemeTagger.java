@@ -23,6 +23,20 @@ public final class ThemeTagger {
      */
     static final double SECONDARY_SHARE = 0.34;
 
+    /**
+     * Each further term of the same theme counts this much of the one before ({@value}): a list of five dishes is
+     * more about food than one dish, but not so much more that a clear remark on the price beside it looks passing.
+     */
+    static final double REPEAT_DECAY = 0.8;
+    private static final double[] REPEAT_FACTOR = new double[32];
+
+    static {
+        REPEAT_FACTOR[0] = 1;
+        for (int i = 1; i < REPEAT_FACTOR.length; i++) {
+            REPEAT_FACTOR[i] = REPEAT_FACTOR[i - 1] * REPEAT_DECAY;
+        }
+    }
+
     private final List<String> names;
     private final Map<String, int[]> index;
     private final Map<String, Double> weights;
@@ -53,13 +67,14 @@ public final class ThemeTagger {
      *
      * @param theme the theme
      * @param hits  how many of its terms matched
-     * @param score the relevance used for ordering: the summed weights of the matched terms (rarer terms weigh more)
+     * @param score the relevance used for ordering: the weights of the matched terms (rarer terms weigh more), each
+     *              further term of the theme counting {@link #REPEAT_DECAY} times the one before
      */
     public record Match(String theme, int hits, double score) {}
 
     /**
      * @param text any comment, may be null or odd
-     * @return the themes mentioned, user themes first, then the most relevant (summed term weights)
+     * @return the themes mentioned, user themes first, then the most relevant (see {@link Match#score()})
      */
     public List<String> tag(String text) {
         List<Match> matches = match(text);
@@ -102,8 +117,8 @@ public final class ThemeTagger {
                 if (themes != null && seen.add(term)) {
                     double w = weights.getOrDefault(term, 1.0);
                     for (int t : themes) {
+                        score[t] += w * REPEAT_FACTOR[Math.min(hits[t], REPEAT_FACTOR.length - 1)];
                         hits[t]++;
-                        score[t] += w;
                         any = true;
                     }
                 }

@@ -35,4 +35,14 @@ class ThemeTaggerTest {
         assertThat(builtin.tag("Well worth the trip")).doesNotContain("price");
         assertThat(builtin.tag("Prices are reasonable")).contains("price");
     }
+
+    @Test
+    void anAmountOfMoneyIsAboutPrice() {
+        ThemeModel builtin = ThemeModel.builtin();
+        assertThat(builtin.tag("A large one is $20 and toppings are about $3 each")).contains("price");
+        assertThat(builtin.tag("We left after €15 for two coffees")).contains("price");
+        // a bare number or a lone sign is not an amount
+        assertThat(builtin.tag("We were 4 at the table")).doesNotContain("price");
+        assertThat(builtin.tag("Rated it $ out of ten")).doesNotContain("price");
+    }
 }

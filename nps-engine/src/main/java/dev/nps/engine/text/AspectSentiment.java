@@ -1,0 +1,179 @@
+package dev.nps.engine.text;
+
+import dev.nps.spi.Sentiment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sentiment towards each theme a comment mentions (aspect-level sentiment), scored on the part of the comment that
+ * talks about the theme rather than on the whole comment.
+ *
+ * <p>The comment is cut into clauses at sentence ends, semicolons, commas, dashes and contrast words ("but",
+ * "however", "although", "though", "except", "whereas", "yet", "while"). A clause that names no theme elaborates the
+ * nearest clause before it that does ("the food, which was above average, ..."), so it is scored together with it;
+ * negation and boosters stay inside their clause, and a contrast word separates the two sides instead of weighting
+ * them. What follows a wish ("for people who want great food") is not scored: it names a quality without saying the
+ * place has it. A few descriptive words VADER lacks ("sticky", "drafty", "unbearable") count here. A theme's
+ * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's ("Loved
+ * it. Great pasta." stays positive on food).
+ *
+ * <p>Immutable and thread-safe; whole-text scoring stays in {@link SentimentScorer}.
+ *
+ * @since 0.1
+ */
+public final class AspectSentiment {
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "[.!?;,:]+(?:\\s+|$)|\\s+-+\\s+|-{2,}|\\(|\\)|(?i)\\b(?:but|however|although|though|except|whereas|yet|while)\\b");
+
+    /**
+     * Where a clause stops asserting: a wish ("for people who want great food", "if you are looking for good Thai")
+     * names a quality without saying the place has it, so the rest of the clause is not scored.
+     */
+    private static final Pattern IRREALIS = Pattern.compile(
+            "(?i)\\b(?:want|wants|wanted|wanting|looking for|hoping for|wish|wished|craving)\\b.*");
+
+    /**
+     * Words that judge the thing they describe (a room, a dish, a bill) in feedback but are missing from the VADER
+     * lexicon and the feedback layer. They count only here, so whole-comment scores stay comparable with VADER's
+     * published figures.
+     */
+    private static final Map<String, Double> DESCRIPTIVE = Map.ofEntries(
+            Map.entry("unbearable", -2.0), Map.entry("drafty", -1.0), Map.entry("sticky", -0.8),
+            Map.entry("chewy", -0.8), Map.entry("rubbery", -1.2), Map.entry("oily", -0.8),
+            Map.entry("underseasoned", -1.2), Map.entry("pricy", -0.8), Map.entry("economical", 1.0),
+            Map.entry("dingy", -1.2), Map.entry("stuffy", -0.8), Map.entry("overbearing", -1.2),
+            Map.entry("sloppy", -1.3), Map.entry("spotless", 1.5), Map.entry("disorganised", -1.2),
+            Map.entry("phenomenal", 3.0), Map.entry("mouthwatering", 2.5), Map.entry("succulent", 2.0),
+            Map.entry("savory", 1.2), Map.entry("patient", 1.3), Map.entry("inconsistent", -1.2),
+            Map.entry("flavorless", -1.5), Map.entry("oversalted", -1.5), Map.entry("unavailable", -1.0),
+            // a common misspelling of a word the feedback layer rates
+            Map.entry("accomodating", 1.5));
+
+    private final SentimentScorer scorer;
+
+    /** @param scorer how a clause is scored */
+    public AspectSentiment(SentimentScorer scorer) {
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+    }
+
+    /** @return aspect sentiment over the customer-feedback scorer, the analyser's default */
+    public static AspectSentiment forFeedback() {
+        return new AspectSentiment(SentimentScorer.forFeedback());
+    }
+
+    /**
+     * @param text  any comment, may be null
+     * @param model the themes
+     * @return theme name to sentiment, in the order of the model's tagging; empty when no theme is mentioned
+     */
+    public Map<String, Sentiment> byTheme(String text, ThemeModel model) {
+        Objects.requireNonNull(model, "model");
+        String clean = Tokeniser.sanitise(text);
+        List<String> whole = model.tag(clean);
+        if (whole.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (String t : whole) {
+            sums.put(t, new double[2]);
+        }
+        for (Segment segment : segments(clean, model)) {
+            double c = score(segment.text());
+            if (c == 0) {
+                continue;
+            }
+            for (String t : segment.themes()) {
+                double[] acc = sums.get(t);
+                if (acc != null) {
+                    acc[0] += c;
+                    acc[1]++;
+                }
+            }
+        }
+        double overall = Double.NaN;
+        Map<String, Sentiment> out = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+            double[] acc = e.getValue();
+            if (acc[1] > 0) {
+                out.put(e.getKey(), Sentiment.of(acc[0] / acc[1]));
+            } else {
+                if (Double.isNaN(overall)) {
+                    overall = scorer.compound(clean);
+                }
+                out.put(e.getKey(), Sentiment.of(overall));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The clause's compound with the descriptive words added to its VADER sum. */
+    double score(String clause) {
+        double c = scorer.compound(clause);
+        double extra = 0;
+        List<String> words = Tokeniser.words(clause);
+        for (int i = 0; i < words.size(); i++) {
+            Double v = DESCRIPTIVE.get(words.get(i));
+            if (v != null) {
+                boolean negated = false;
+                for (int k = Math.max(0, i - 3); k < i; k++) {
+                    negated |= SentimentScorer.negated(words.get(k));
+                }
+                extra += negated ? -0.74 * v : v;
+            }
+        }
+        if (extra == 0) {
+            return c;
+        }
+        // back from the normalised compound to VADER's sum, add, normalise again
+        double cc = Math.max(-0.999, Math.min(0.999, c));
+        double sum = Math.signum(cc) * Math.sqrt(SentimentScorer.ALPHA * cc * cc / (1 - cc * cc));
+        return SentimentScorer.normalise(sum + extra);
+    }
+
+    /** A run of clauses about the same themes: a clause naming themes and the theme-less clauses after it. */
+    record Segment(String text, List<String> themes) {}
+
+    static List<Segment> segments(String text, ThemeModel model) {
+        List<String> clauses = clauses(text);
+        List<Segment> out = new ArrayList<>();
+        for (String clause : clauses) {
+            List<String> themes = model.tag(clause);
+            String asserted = IRREALIS.matcher(clause).replaceFirst("").strip();
+            if (themes.isEmpty()) {
+                // a theme-less opening ("I was disappointed, but ...") says nothing sure about the themes after it
+                if (!out.isEmpty()) {
+                    Segment last = out.remove(out.size() - 1);
+                    out.add(new Segment(last.text() + ", " + asserted, last.themes()));
+                }
+            } else {
+                out.add(new Segment(asserted, themes));
+            }
+        }
+        return out;
+    }
+
+    static List<String> clauses(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = CLAUSE_BREAK.matcher(text);
+        int start = 0;
+        while (m.find()) {
+            add(out, text.substring(start, m.start()));
+            start = m.end();
+        }
+        add(out, text.substring(start));
+        return out;
+    }
+
+    private static void add(List<String> out, String part) {
+        String p = part.strip();
+        if (!p.isEmpty()) {
+            out.add(p);
+        }
+    }
+}

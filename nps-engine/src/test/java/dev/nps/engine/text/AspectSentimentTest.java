@@ -1,0 +1,89 @@
+package dev.nps.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nps.spi.Sentiment;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AspectSentimentTest {
+    private final AspectSentiment aspects = AspectSentiment.forFeedback();
+    private final ThemeModel model = ThemeModel.builtin();
+
+    private Sentiment.Label label(String text, String theme) {
+        Map<String, Sentiment> byTheme = aspects.byTheme(text, model);
+        assertThat(byTheme).containsKey(theme);
+        return byTheme.get(theme).label();
+    }
+
+    @Test
+    void contrastGivesEachSideItsOwnPolarity() {
+        String text = "The food was great but the service was slow";
+        assertThat(label(text, "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(label(text, "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(label(text, "delivery time")).isEqualTo(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
+    void negationStaysInsideItsClause() {
+        String text = "The staff were not friendly, the pasta was delicious";
+        assertThat(label(text, "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(label(text, "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void aClauseWithoutThemeElaboratesTheThemeBeforeIt() {
+        // "which was above average" names no theme: it is read with "the food" before it, not with the waiter after
+        String text = "The food, which was above average, could not make up for the rude waiter";
+        assertThat(label(text, "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(label(text, "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
+    void aWishIsNotAJudgementOfThePlace() {
+        // the whole sentence is positive for plain VADER ("great" twice), yet it warns against the place
+        String text = "For people who want great food and great service, this is a place to avoid!";
+        assertThat(SentimentScorer.forFeedback().score(text).label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(label(text, "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
+    void descriptiveWordsMissingFromTheLexiconCountForTheirTheme() {
+        assertThat(SentimentScorer.forFeedback().score("The noodles were sticky").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(label("The noodles were sticky", "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(label("The noodles were not sticky at all", "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void aThemeWithoutSentimentOfItsOwnTakesTheWholeComment() {
+        assertThat(label("Loved it. We had the pasta.", "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(label("We had the pasta.", "food and drink")).isEqualTo(Sentiment.Label.NEUTRAL);
+    }
+
+    @Test
+    void userThemesAreScoredLikeDiscoveredOnes() {
+        ThemeModel withUser = model.withUserThemes(List.of(UserTheme.of("checkout", "checkout", "basket")));
+        Map<String, Sentiment> byTheme = aspects.byTheme("Checkout was painless, however shipping was late", withUser);
+        assertThat(byTheme.get("checkout").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(byTheme.get("delivery time").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
+    void oddInputGivesNoThemes() {
+        assertThat(aspects.byTheme(null, model)).isEmpty();
+        assertThat(aspects.byTheme("", model)).isEmpty();
+        assertThat(aspects.byTheme("  \u0000\uD800 ", model)).isEmpty();
+        assertThat(aspects.byTheme("Nothing to say", model)).isEmpty();
+        assertThat(aspects.byTheme("food ".repeat(30_000), model)).containsOnlyKeys("food and drink");
+        assertThatThrownBy(() -> aspects.byTheme("The food", null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("model");
+    }
+
+    @Test
+    void cutsClausesAtPunctuationDashesAndContrastWords() {
+        assertThat(AspectSentiment.clauses("Great pizza - slow staff; loud room, while prices (fair) were ok"))
+                .containsExactly("Great pizza", "slow staff", "loud room", "prices", "fair", "were ok");
+    }
+}
