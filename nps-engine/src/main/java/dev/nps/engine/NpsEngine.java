@@ -113,6 +113,7 @@ public final class NpsEngine implements AutoCloseable {
     private final Optional<java.net.URI> responseLinksBase;
     private DispatchPipeline dispatch;
     private dev.nps.spi.AlertStorage alertStorage;
+    private dev.nps.spi.WorkflowStorage workflowStorage;
 
     private NpsEngine(Parts parts) {
         this.store = parts.store;
@@ -187,6 +188,40 @@ public final class NpsEngine implements AutoCloseable {
             }
         }
         return alertStorage;
+    }
+
+    /**
+     * @return the response tags: the store's when it implements {@link dev.nps.spi.WorkflowStorage} (durable, shared
+     *         by every instance on the database), else in memory for the in-memory store; the same instance on every call
+     * @throws NpsException {@code CONFIGURATION} when the store is neither
+     */
+    public dev.nps.spi.ResponseTags responseTags() {
+        return workflowStorage().responseTags();
+    }
+
+    /**
+     * @return the named counters behind round-robin assignment, chosen as {@link #responseTags()} is
+     * @throws NpsException {@code CONFIGURATION} when the store keeps no sequences and is not the in-memory store
+     */
+    public dev.nps.spi.Sequences sequences() {
+        return workflowStorage().sequences();
+    }
+
+    private synchronized dev.nps.spi.WorkflowStorage workflowStorage() {
+        lifecycle.requireOpen();
+        if (workflowStorage == null) {
+            if (store instanceof dev.nps.spi.WorkflowStorage durable) {
+                workflowStorage = durable;
+            } else if (store instanceof InMemoryStore) {
+                workflowStorage = new InMemoryWorkflowStorage();
+            } else {
+                // Tags and round-robin positions in memory next to a durable store would be lost on restart unnoticed.
+                throw new NpsException(ErrorCode.CONFIGURATION, "the store " + store.describe() + " keeps no response tags or"
+                        + " sequences (it does not implement dev.nps.spi.WorkflowStorage); pass them explicitly, e.g."
+                        + " Workflow.builder().tagger(...).sequences(...)");
+            }
+        }
+        return workflowStorage;
     }
 
     /** @return where host events are published: {@code events().publish(Event.of("order.completed", id, "c-42", now))} */
