@@ -49,6 +49,16 @@ public final class InMemoryResponseTags implements ResponseTagger, ResponseTags 
         return removed[0];
     }
 
+    /**
+     * Removes every tag of a response (its contact was erased).
+     *
+     * @param responseId the response
+     * @return whether it had tags
+     */
+    public boolean removeAll(String responseId) {
+        return tags.remove(Checks.id(responseId, "responseId")) != null;
+    }
+
     /** @return the response's tags in alphabetical order */
     @Override
     public Set<String> tagsOf(String responseId) {

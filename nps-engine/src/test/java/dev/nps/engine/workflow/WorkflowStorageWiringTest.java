@@ -2,6 +2,7 @@ package dev.nps.engine.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nps.api.Contact;
 import dev.nps.api.Response;
 import dev.nps.engine.NpsEngine;
 import dev.nps.engine.integrations.EventPublisher;
@@ -71,5 +72,19 @@ class WorkflowStorageWiringTest {
         assertThat(List.of(cases.forResponse("r-1").orElseThrow().owner(), cases.forResponse("r-2").orElseThrow().owner()))
                 .containsExactly("ann", "bob");
         assertThat(engine.responseTags().add("r-1", Set.of("manual"))).isEqualTo(1);
+    }
+
+    @Test
+    void erasingAContactRemovesTheTagsOfItsResponsesFromTheInMemoryStore() {
+        engine.contacts().upsert(Contact.of("c-1").build());
+        engine.responses().record(Response.builder("s", 9).id("r-1").contact("c-1").build(clock.instant()));
+        engine.responses().record(Response.builder("s", 9).id("r-2").build(clock.instant()));
+        engine.responseTags().add("r-1", Set.of("vip"));
+        engine.responseTags().add("r-2", Set.of("vip"));
+
+        assertThat(engine.contacts().erase("c-1")).isTrue();
+
+        assertThat(engine.responseTags().tagsOf("r-1")).isEmpty();
+        assertThat(engine.responseTags().tagsOf("r-2")).containsExactly("vip");
     }
 }
