@@ -189,6 +189,35 @@ public final class NpsEngine implements AutoCloseable {
         return alertStorage;
     }
 
+    /**
+     * @return the response tags of the store, which implements {@link dev.nps.spi.WorkflowStorage} (durable and shared
+     *         by every instance on the database for a durable store; in memory for the in-memory store); the same
+     *         instance on every call
+     * @throws NpsException {@code CONFIGURATION} when the store does not implement it
+     */
+    public dev.nps.spi.ResponseTags responseTags() {
+        return workflowStorage().responseTags();
+    }
+
+    /**
+     * @return the named counters behind round-robin assignment, chosen as {@link #responseTags()} is
+     * @throws NpsException {@code CONFIGURATION} when the store keeps no sequences
+     */
+    public dev.nps.spi.Sequences sequences() {
+        return workflowStorage().sequences();
+    }
+
+    private dev.nps.spi.WorkflowStorage workflowStorage() {
+        lifecycle.requireOpen();
+        if (store instanceof dev.nps.spi.WorkflowStorage kept) {
+            return kept; // durable in a durable store; the in-memory store's live as long as it does
+        }
+        // Tags and round-robin positions in memory next to a durable store would be lost on restart unnoticed.
+        throw new NpsException(ErrorCode.CONFIGURATION, "the store " + store.describe() + " keeps no response tags or"
+                + " sequences (it does not implement dev.nps.spi.WorkflowStorage); pass them explicitly, e.g."
+                + " Workflow.builder().tagger(...).sequences(...)");
+    }
+
     /** @return where host events are published: {@code events().publish(Event.of("order.completed", id, "c-42", now))} */
     public Events events() {
         return dispatch().events();

@@ -12,8 +12,13 @@ import dev.nps.api.analytics.NpsQuery;
 import dev.nps.api.analytics.ResponseFilter;
 import dev.nps.api.internal.Checks;
 import dev.nps.spi.InsertResult;
+import dev.nps.engine.workflow.InMemoryResponseTags;
+import dev.nps.engine.workflow.InMemorySequences;
 import dev.nps.spi.NpsStore;
+import dev.nps.spi.ResponseTags;
 import dev.nps.spi.ScoreRowVisitor;
+import dev.nps.spi.Sequences;
+import dev.nps.spi.WorkflowStorage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,11 +34,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * A store that keeps everything in memory, for tests, demos and short-lived tools. Thread-safe: reads run in
  * parallel, writes are serialised by one lock, so every call is atomic. Nothing survives {@link #close()} or
- * the end of the process.
+ * the end of the process. Its {@link WorkflowStorage} (response tags, sequences) lives as long as it does, and
+ * erasing a contact removes the tags of the contact's responses.
  *
  * @since 0.1
  */
-public final class InMemoryStore implements NpsStore {
+public final class InMemoryStore implements NpsStore, WorkflowStorage {
 
     /** Newest first, ties by id ascending: the order every store uses. */
     static final Comparator<Response> NEWEST_FIRST =
@@ -44,6 +50,8 @@ public final class InMemoryStore implements NpsStore {
     private final Map<String, Contact> contacts = new HashMap<>();
     private final Map<String, Response> responses = new LinkedHashMap<>();
     private final Map<String, String> responseIdByInvitation = new HashMap<>();
+    private final InMemoryResponseTags responseTags = new InMemoryResponseTags();
+    private final Sequences sequences = new InMemorySequences();
 
     /** Creates an empty store. */
     public InMemoryStore() {}
@@ -101,6 +109,7 @@ public final class InMemoryStore implements NpsStore {
             for (Map.Entry<String, Response> e : responses.entrySet()) {
                 Response r = e.getValue();
                 if (r.contactId().filter(contactId::equals).isPresent()) {
+                    responseTags.removeAll(r.id());
                     e.setValue(new Response(r.id(), r.surveyId(), Optional.empty(), r.invitationId(), r.score(),
                             Optional.empty(), r.channel(), r.answeredAt(), Map.of()));
                     erased = true;
@@ -108,6 +117,16 @@ public final class InMemoryStore implements NpsStore {
             }
             return erased;
         });
+    }
+
+    @Override
+    public ResponseTags responseTags() {
+        return responseTags;
+    }
+
+    @Override
+    public Sequences sequences() {
+        return sequences;
     }
 
     // --- responses ---

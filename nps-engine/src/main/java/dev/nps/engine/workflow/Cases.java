@@ -44,6 +44,8 @@ public final class Cases {
     private final NpsStore responses;
     private final Clock clock;
     private final EventPublisher events;
+    /** The engine when built with {@link #of}: a {@link Workflow} over these cases takes its tags and sequences. */
+    private final dev.nps.engine.NpsEngine engine;
 
     /**
      * @param store     where cases live
@@ -52,6 +54,11 @@ public final class Cases {
      * @param events    where case events go ({@link EventPublisher#NONE} for nowhere)
      */
     public Cases(CaseStore store, NpsStore responses, Clock clock, EventPublisher events) {
+        this(store, responses, clock, events, null);
+    }
+
+    private Cases(CaseStore store, NpsStore responses, Clock clock, EventPublisher events, dev.nps.engine.NpsEngine engine) {
+        this.engine = engine;
         this.store = Objects.requireNonNull(store, "store");
         this.responses = Objects.requireNonNull(responses, "responses");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,7 +67,9 @@ public final class Cases {
 
     /**
      * Cases over an engine's {@link dev.nps.engine.NpsEngine#caseStore() case store} (durable with a durable store),
-     * its responses and clock.
+     * its responses and clock. A {@link Workflow} over them also uses the engine's
+     * {@link dev.nps.engine.NpsEngine#responseTags() response tags} and
+     * {@link dev.nps.engine.NpsEngine#sequences() sequences} unless given others.
      *
      * @param engine the engine, never null
      * @param events where case events go, e.g. an {@code AlertRelay} ({@link EventPublisher#NONE} for nowhere)
@@ -68,7 +77,12 @@ public final class Cases {
      */
     public static Cases of(dev.nps.engine.NpsEngine engine, EventPublisher events) {
         Objects.requireNonNull(engine, "engine");
-        return new Cases(engine.caseStore(), engine.store(), engine.clock(), events);
+        return new Cases(engine.caseStore(), engine.store(), engine.clock(), events, engine);
+    }
+
+    /** @return the engine these cases were made {@link #of} */
+    Optional<dev.nps.engine.NpsEngine> engine() {
+        return Optional.ofNullable(engine);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.nps.engine.integrations.EmailAlertSink;
 import dev.nps.spi.Alert;
 import dev.nps.spi.CaseStore;
 import dev.nps.spi.FollowUpCase;
+import dev.nps.spi.Sequences;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * An edit that turns a response into a detractor opens a case; an edit of a followed-up response is noted in
  * its case's history. Failures are logged and never undo the stored response. Thread-safe.
  *
+ * <p>Over {@link Cases#of cases of an engine}, tags go to the engine's {@link dev.nps.engine.NpsEngine#responseTags()
+ * response tags} and the round-robin position is the engine's {@link dev.nps.engine.NpsEngine#sequences() sequence}
+ * {@code workflow.round-robin/<survey or all>}: with a durable store both survive restarts, and instances sharing the
+ * database hand out owners in one turn. Without an engine (and no {@link Builder#tagger}/{@link Builder#sequences})
+ * nothing is tagged and the position is kept in memory.
+ *
  * @since 0.1
  */
 public final class Workflow implements ResponseListener {
@@ -54,7 +60,8 @@ public final class Workflow implements ResponseListener {
     private final Optional<String> surveyId;
     private final Optional<String> ownerAttribute;
     private final List<String> owners;
-    private final AtomicLong nextOwner = new AtomicLong();
+    private final Sequences sequences;
+    private final String roundRobinSequence;
     private final Duration sla;
     private final Optional<AlertPublisher> notify;
     private final boolean includeComment;
@@ -62,7 +69,7 @@ public final class Workflow implements ResponseListener {
     private final FollowUpRequest.Kind promoterKind;
     private final Optional<ResponseTagger> tagger;
 
-    private Workflow(Builder b) {
+    private Workflow(Builder b, ResponseTagger tagger, Sequences sequences, String roundRobinSequence) {
         this.cases = b.cases;
         this.attributes = b.attributes;
         this.surveyId = Optional.ofNullable(b.surveyId);
@@ -73,7 +80,9 @@ public final class Workflow implements ResponseListener {
         this.includeComment = b.includeComment;
         this.followUps = Optional.ofNullable(b.followUps);
         this.promoterKind = b.promoterKind;
-        this.tagger = Optional.ofNullable(b.tagger);
+        this.tagger = Optional.ofNullable(tagger);
+        this.sequences = sequences;
+        this.roundRobinSequence = roundRobinSequence;
     }
 
     /** @return a new builder */
@@ -132,7 +141,7 @@ public final class Workflow implements ResponseListener {
         if (owners.isEmpty()) {
             return "unassigned";
         }
-        return owners.get((int) Math.floorMod(nextOwner.getAndIncrement(), (long) owners.size()));
+        return owners.get((int) Math.floorMod(sequences.next(roundRobinSequence), (long) owners.size()));
     }
 
     private Alert notification(FollowUpCase c, Response r) {
@@ -182,6 +191,8 @@ public final class Workflow implements ResponseListener {
         private FollowUpSender followUps;
         private FollowUpRequest.Kind promoterKind = FollowUpRequest.Kind.THANK_YOU;
         private ResponseTagger tagger;
+        private Sequences sequences;
+        private String roundRobinSequence;
 
         private Builder() {}
 
@@ -243,8 +254,29 @@ public final class Workflow implements ResponseListener {
             return this;
         }
 
+        /** @param tagger where tags go (default: the engine's response tags when the cases are {@link Cases#of of an engine}) */
         public Builder tagger(ResponseTagger tagger) {
             this.tagger = Objects.requireNonNull(tagger, "tagger");
+            return this;
+        }
+
+        /**
+         * @param sequences where the round-robin position is kept (default: the engine's sequences when the cases are
+         *                  {@link Cases#of of an engine}, else in memory)
+         * @return this
+         */
+        public Builder sequences(Sequences sequences) {
+            this.sequences = Objects.requireNonNull(sequences, "sequences");
+            return this;
+        }
+
+        /**
+         * @param name the sequence holding the round-robin position (default {@code workflow.round-robin/<survey or all>});
+         *             give workflows with different owner lists different names
+         * @return this
+         */
+        public Builder roundRobinSequence(String name) {
+            this.roundRobinSequence = name;
             return this;
         }
 
@@ -282,11 +314,26 @@ public final class Workflow implements ResponseListener {
                     problems.add(e.getMessage());
                 }
             }
+            if (roundRobinSequence != null) {
+                try {
+                    Checks.id(roundRobinSequence, "roundRobinSequence");
+                } catch (NpsException e) {
+                    problems.add(e.getMessage());
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new NpsException(ErrorCode.CONFIGURATION, problems.size() + (problems.size() == 1 ? " problem" : " problems")
                         + " in the workflow:\n  " + String.join("\n  ", problems));
             }
-            return new Workflow(this);
+            Optional<dev.nps.engine.NpsEngine> engine = cases.engine();
+            ResponseTagger chosenTagger = tagger;
+            if (chosenTagger == null && engine.isPresent()) {
+                dev.nps.spi.ResponseTags tags = engine.get().responseTags();
+                chosenTagger = tags::add;
+            }
+            Sequences chosenSequences = sequences != null ? sequences : engine.isPresent() ? engine.get().sequences() : new InMemorySequences();
+            String name = roundRobinSequence != null ? roundRobinSequence : "workflow.round-robin/" + (surveyId == null ? "all" : surveyId);
+            return new Workflow(this, chosenTagger, chosenSequences, name);
         }
     }
 }

@@ -18,6 +18,9 @@ import dev.nps.api.analytics.ResponseFilter;
 import dev.nps.spi.AlertOutbox;
 import dev.nps.spi.AlertState;
 import dev.nps.spi.AlertStorage;
+import dev.nps.spi.ResponseTags;
+import dev.nps.spi.Sequences;
+import dev.nps.spi.WorkflowStorage;
 import dev.nps.spi.CaseStore;
 import dev.nps.spi.DispatchStore;
 import dev.nps.spi.FatigueGuard;
@@ -83,11 +86,12 @@ import org.slf4j.LoggerFactory;
  * <p>It is also the durable outbox of the dispatch pipeline ({@link DispatchStore}), so an engine built on it
  * sends invitations at least once across restarts and with several application instances on one database; and
  * the {@link AlertStorage} of alert, event and CRM deliveries, follow-up cases and alert cool-downs (see
- * {@link #alertOutbox()}), so those survive a restart too.
+ * {@link #alertOutbox()}), so those survive a restart too; and the {@link WorkflowStorage} of response tags and the
+ * round-robin sequences of case owners (see {@link #responseTags()}).
  *
  * @since 0.1
  */
-public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage {
+public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, WorkflowStorage {
     /** Table prefix used unless configured. {@value} */
     public static final String DEFAULT_TABLE_PREFIX = "nps_";
     /** Folder of the embedded database, relative to the working directory. {@value} */
@@ -128,6 +132,8 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage {
     private final JdbcAlertOutbox alertOutbox;
     private final JdbcCaseStore caseStore;
     private final JdbcAlertState alertState;
+    private final JdbcResponseTags responseTags;
+    private final JdbcSequences sequences;
 
     private JdbcStore(DataSource dataSource, HikariDataSource ownedPool, Dialect dialect, Builder b, String description) {
         this.dataSource = dataSource;
@@ -152,6 +158,8 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage {
         this.alertOutbox = new JdbcAlertOutbox(this, dialect, b.tablePrefix);
         this.caseStore = new JdbcCaseStore(this, dialect, b.tablePrefix);
         this.alertState = new JdbcAlertState(this, dialect, b.tablePrefix);
+        this.responseTags = new JdbcResponseTags(this, dialect, b.clock, b.tablePrefix);
+        this.sequences = new JdbcSequences(this, dialect, b.tablePrefix);
     }
 
     // --- factories ---
@@ -661,6 +669,8 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage {
         Objects.requireNonNull(contactId, "contactId");
         return write("eraseContact", c -> {
             int changed = 0;
+            changed += update(c, "DELETE FROM " + tables.responseTags() + " WHERE response_id IN (SELECT id FROM "
+                    + tables.responses() + " WHERE contact_id = ?)", contactId);
             changed += update(c, "DELETE FROM " + tables.responseAttributes() + " WHERE response_id IN (SELECT id FROM "
                     + tables.responses() + " WHERE contact_id = ?)", contactId);
             // Scores, survey, channel and time stay so that counts still add up; nothing left points at the person.
@@ -982,6 +992,18 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage {
     @Override
     public AlertState alertState() {
         return alertState;
+    }
+
+    // --- WorkflowStorage: response tags and sequences (see JdbcResponseTags, JdbcSequences) ---
+
+    @Override
+    public ResponseTags responseTags() {
+        return responseTags;
+    }
+
+    @Override
+    public Sequences sequences() {
+        return sequences;
     }
 
     // --- DispatchStore: the durable outbox (see JdbcOutbox) ---

@@ -22,6 +22,10 @@ record Tables(String prefix) {
         return prefix + "response_attributes";
     }
 
+    String responseTags() {
+        return prefix + "response_tags";
+    }
+
     String history() {
         return prefix + "schema_history";
     }
