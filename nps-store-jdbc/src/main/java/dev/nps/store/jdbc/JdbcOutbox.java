@@ -85,9 +85,12 @@ final class JdbcOutbox {
             case POSTGRESQL -> "INSERT INTO " + locks + " (contact_id) VALUES (?) ON CONFLICT (contact_id) DO UPDATE SET contact_id = EXCLUDED.contact_id";
             case MYSQL -> "INSERT INTO " + locks + " (contact_id) VALUES (?) ON DUPLICATE KEY UPDATE contact_id = VALUES(contact_id)";
         };
+        // "(status = 'CLAIMED') IS TRUE" keeps the row found by its primary key: given "status = 'CLAIMED' AND id = ?",
+        // PostgreSQL, whose statistics often see no claimed rows, picks the (status, due_at, id) index and scans every
+        // claimed entry (and the dead ones) for each outcome: 0.6-10 ms per row instead of 0.05.
         this.updateClaimedSql = "UPDATE " + invitations + " SET channel = ?, status = ?, due_at = ?, attempts = ?, lease_owner = ?,"
                 + " lease_until = ?, recovered_claims = ?, last_outcome = ?, sent_at = ?, next_reminder_at = ?"
-                + " WHERE id = ? AND status = 'CLAIMED' AND fence = ?";
+                + " WHERE id = ? AND fence = ? AND (status = 'CLAIMED') IS TRUE";
         this.upsertSuppressionSql = dialect.upsert(suppressions, List.of("address"), List.of("reason", "created_at"));
         this.upsertUnsubscribeSql = dialect.upsert(unsubscribes, List.of("contact_id", "survey_id"), List.of("created_at"));
         this.insertSkipSql = "INSERT INTO " + skips
