@@ -45,19 +45,29 @@ public interface DispatchStore {
     List<Invitation> findInvitationsByContact(String contactId);
 
     /**
-     * Finds the invitations of several contacts at once: what the send-time fatigue check reads for a claimed batch.
-     * The default calls {@link #findInvitationsByContact} per contact; a database store overrides it with one query.
+     * Finds the sent invitations and reminders of several contacts at once, on every channel, sent at or after
+     * {@code sentSince}: what the send-time fatigue check reads for a claimed batch. The default filters
+     * {@link #findInvitationsByContact} per contact; a database store overrides it with one query.
      *
      * @param contactIds the contacts, never null, no null element
-     * @return each contact's invitations, oldest first; contacts without any are absent
+     * @param sentSince  the earliest sent time (inclusive)
+     * @return each contact's rows with status {@link InvitationStatus#SENT}, oldest sent first; contacts without any
+     *         are absent
      * @since 0.2
      */
-    default Map<String, List<Invitation>> findInvitationsByContacts(Collection<String> contactIds) {
+    default Map<String, List<Invitation>> findSentInvitationsByContacts(Collection<String> contactIds, Instant sentSince) {
         Objects.requireNonNull(contactIds, "contactIds");
+        Objects.requireNonNull(sentSince, "sentSince");
         Map<String, List<Invitation>> out = new HashMap<>();
         for (String id : Set.copyOf(contactIds)) {
-            List<Invitation> rows = findInvitationsByContact(id);
+            List<Invitation> rows = new ArrayList<>();
+            for (Invitation i : findInvitationsByContact(id)) {
+                if (i.status() == InvitationStatus.SENT && i.sentAt().isPresent() && !i.sentAt().get().isBefore(sentSince)) {
+                    rows.add(i);
+                }
+            }
             if (!rows.isEmpty()) {
+                rows.sort(Comparator.comparing((Invitation i) -> i.sentAt().orElseThrow()).thenComparing(Invitation::id));
                 out.put(id, rows);
             }
         }

@@ -327,11 +327,8 @@ public abstract class DispatchStoreCompatibilityKit {
     }
 
     @Test
-    @DisplayName("invitations, unsubscribes and suppressions of several contacts are found at once exactly as one by one")
+    @DisplayName("unsubscribes and suppressions of several contacts are found at once exactly as one by one")
     void batchLookupsMatchSingleOnes() {
-        insert("a", "c-1", T0);
-        insert("b", "c-1", T0.plusSeconds(5));
-        insert("c", "c-2", T0);
         store.unsubscribe(new Unsubscribe("c-1", Optional.of("s"), T0));
         store.unsubscribe(new Unsubscribe("c-1", Optional.empty(), T0));
         store.unsubscribe(new Unsubscribe("c-3", Optional.of("t"), T0));
@@ -339,9 +336,6 @@ public abstract class DispatchStoreCompatibilityKit {
         store.suppress(new Suppression("+41790000000", "stop", T0));
         List<String> contacts = List.of("c-1", "c-2", "c-3", "c-9", "c-1");
 
-        assertThat(store.findInvitationsByContacts(contacts))
-                .isEqualTo(Map.of("c-1", store.findInvitationsByContact("c-1"), "c-2", store.findInvitationsByContact("c-2")));
-        assertThat(store.findInvitationsByContacts(contacts).get("c-1")).extracting(Invitation::id).containsExactly("a", "b");
         assertThat(store.findUnsubscribesByContacts(contacts)).containsOnlyKeys("c-1", "c-3");
         assertThat(store.findUnsubscribesByContacts(contacts).get("c-1"))
                 .containsExactlyInAnyOrderElementsOf(store.findUnsubscribes("c-1"));
@@ -349,7 +343,6 @@ public abstract class DispatchStoreCompatibilityKit {
         assertThat(store.findSuppressions(List.of("ann@example.COM", "+41790000000", "bob@example.com")))
                 .isEqualTo(Map.of("ann@example.com", store.findSuppression("ann@example.com").orElseThrow(),
                         "+41790000000", store.findSuppression("+41790000000").orElseThrow()));
-        assertThat(store.findInvitationsByContacts(List.of())).isEmpty();
         assertThat(store.findUnsubscribesByContacts(List.of())).isEmpty();
         assertThat(store.findSuppressions(List.of())).isEmpty();
     }
@@ -401,6 +394,23 @@ public abstract class DispatchStoreCompatibilityKit {
         assertThat(store.findSentInvitations(List.of("c-1", "c-2"), ChannelName.SMS, T0.plusSeconds(20)))
                 .extracting(Invitation::id).containsExactly("new", "other");
         assertThat(store.findSentInvitations(List.of("c-9"), ChannelName.SMS, T0)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("sent invitations of several contacts on every channel are found at once, oldest sent first, from a given time")
+    void sentInvitationsOfSeveralContacts() {
+        Invitation old = sent("old", "c-1", "s", ChannelName.EMAIL, T0, T0.plusSeconds(10));
+        Invitation sms = sent("sms", "c-1", "t", ChannelName.SMS, T0, T0.plusSeconds(30));
+        Invitation newer = sent("newer", "c-1", "s", ChannelName.EMAIL, T0, T0.plusSeconds(20));
+        Invitation other = sent("other", "c-2", "s", ChannelName.EMAIL, T0, T0.plusSeconds(40));
+        sent("stranger", "c-3", "s", ChannelName.EMAIL, T0, T0.plusSeconds(50));
+        insert("pending", "c-1", T0.plus(Duration.ofDays(1)));
+
+        assertThat(store.findSentInvitationsByContacts(List.of("c-1", "c-2", "c-9"), T0))
+                .isEqualTo(Map.of("c-1", List.of(old, newer, sms), "c-2", List.of(other)));
+        assertThat(store.findSentInvitationsByContacts(List.of("c-1", "c-2"), T0.plusSeconds(20)))
+                .isEqualTo(Map.of("c-1", List.of(newer, sms), "c-2", List.of(other)));
+        assertThat(store.findSentInvitationsByContacts(List.of(), T0)).isEmpty();
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.nps.engine.dispatch;
 
 import dev.nps.api.Contact;
 import dev.nps.api.Survey;
+import dev.nps.engine.rules.Eligibility;
 import dev.nps.engine.rules.RuleSnapshot;
 import dev.nps.spi.DispatchStore;
 import dev.nps.spi.Invitation;
 import dev.nps.spi.InvitationSkip;
 import dev.nps.spi.NpsStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -64,8 +66,8 @@ final class DispatchRound {
      *
      * @param onFencedOut told of each outcome not recorded because another claimer took the row
      */
-    static DispatchRound read(NpsStore store, DispatchStore outbox, List<Invitation> claimed, int flushSize, Duration flushAfter,
-                              Consumer<Invitation> onFencedOut) {
+    static DispatchRound read(NpsStore store, DispatchStore outbox, Eligibility eligibility, Instant now, List<Invitation> claimed,
+                              int flushSize, Duration flushAfter, Consumer<Invitation> onFencedOut) {
         Map<String, Optional<Survey>> surveys = new HashMap<>();
         Set<String> contactIds = new LinkedHashSet<>();
         Set<String> roots = new LinkedHashSet<>();
@@ -76,7 +78,15 @@ final class DispatchRound {
         }
         Map<String, Contact> contacts = Map.copyOf(store.findContacts(contactIds));
         Set<String> answered = Set.copyOf(store.findAnsweredInvitations(roots));
-        RuleSnapshot rules = RuleSnapshot.read(outbox, contacts.values());
+        // Sends older than the longest fatigue window of the batch's surveys cannot fatigue anyone: not read.
+        Instant sentSince = now;
+        for (Optional<Survey> survey : surveys.values()) {
+            if (survey.isPresent()) {
+                Instant since = now.minus(eligibility.fatigueWindow(survey.get()));
+                sentSince = since.isBefore(sentSince) ? since : sentSince;
+            }
+        }
+        RuleSnapshot rules = RuleSnapshot.read(outbox, contacts.values(), sentSince);
         return new DispatchRound(outbox, Map.copyOf(surveys), contacts, answered, rules, flushSize, flushAfter, onFencedOut);
     }
 

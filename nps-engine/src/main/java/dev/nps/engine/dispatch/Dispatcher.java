@@ -191,7 +191,8 @@ public final class Dispatcher implements AutoCloseable {
             if (claimed.isEmpty()) {
                 return 0;
             }
-            DispatchRound round = DispatchRound.read(store, outbox, claimed, batchSize, OUTCOME_FLUSH_INTERVAL, this::fencedOut);
+            DispatchRound round = DispatchRound.read(store, outbox, rules, now, claimed, batchSize, OUTCOME_FLUSH_INTERVAL,
+                    this::fencedOut);
             try {
                 if (sendExecutor == null) {
                     claimed.forEach(inv -> handleSafely(inv, round));

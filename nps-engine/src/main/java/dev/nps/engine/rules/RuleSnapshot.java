@@ -6,6 +6,7 @@ import dev.nps.spi.DispatchStore;
 import dev.nps.spi.Invitation;
 import dev.nps.spi.Suppression;
 import dev.nps.spi.Unsubscribe;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rule state of a batch of contacts (unsubscribes, suppressed addresses, invitations for the fatigue check),
+ * The rule state of a batch of contacts (unsubscribes, suppressed addresses, recent sends for the fatigue check),
  * read from the store in three queries instead of three per contact. The dispatcher reads one per claimed batch and
  * tells it what the batch itself changes ({@link #noteSent}, {@link #noteSuppressed}), so a later row of the same
  * batch sees it as it would have seen it in the store. Thread-safe.
@@ -37,11 +38,12 @@ public final class RuleSnapshot implements RuleState {
     /**
      * Reads the rule state of these contacts.
      *
-     * @param store    the dispatch store
-     * @param contacts the contacts
+     * @param store     the dispatch store
+     * @param contacts  the contacts
+     * @param sentSince the start of the longest fatigue window any of their surveys uses: older sends are not read
      * @return the snapshot
      */
-    public static RuleSnapshot read(DispatchStore store, Collection<Contact> contacts) {
+    public static RuleSnapshot read(DispatchStore store, Collection<Contact> contacts, Instant sentSince) {
         Set<String> ids = new HashSet<>();
         Set<String> addresses = new HashSet<>();
         for (Contact c : contacts) {
@@ -55,7 +57,7 @@ public final class RuleSnapshot implements RuleState {
         }
         return new RuleSnapshot(store.findUnsubscribesByContacts(ids),
                 addresses.isEmpty() ? Set.of() : store.findSuppressions(addresses).keySet(),
-                store.findInvitationsByContacts(ids));
+                store.findSentInvitationsByContacts(ids, sentSince));
     }
 
     @Override

@@ -11,6 +11,7 @@ sealed interface RuleState permits RuleSnapshot, RuleState.Live {
 
     boolean suppressed(String address);
 
+    /** @return the contact's invitations, at least those sent inside the longest fatigue window */
     List<Invitation> invitations(String contactId);
 
     /** Reads the store on every question. */

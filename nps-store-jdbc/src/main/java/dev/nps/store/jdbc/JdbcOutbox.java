@@ -193,17 +193,20 @@ final class JdbcOutbox {
         });
     }
 
-    Map<String, List<Invitation>> findInvitationsByContacts(Collection<String> contactIds) {
+    Map<String, List<Invitation>> findSentInvitationsByContacts(Collection<String> contactIds, Instant sentSince) {
+        Checks.notNull(sentSince, "sentSince");
         List<List<String>> chunks = InList.chunks(contactIds, "contactIds");
         Map<String, List<Invitation>> out = new HashMap<>();
         if (chunks.isEmpty()) {
             return out;
         }
-        return db.single("findInvitationsByContacts", c -> {
+        return db.single("findSentInvitationsByContacts", c -> {
             for (List<String> chunk : chunks) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + invitations
-                        + " WHERE " + InList.in("contact_id", chunk.size()) + " ORDER BY created_at, id")) {
-                    InList.bind(ps, 1, chunk);
+                        + " WHERE " + InList.in("contact_id", chunk.size()) + " AND status = 'SENT' AND sent_at >= ?"
+                        + " ORDER BY sent_at, id")) {
+                    int next = InList.bind(ps, 1, chunk);
+                    ps.setObject(next, time(sentSince));
                     for (Invitation inv : rows(ps)) {
                         out.computeIfAbsent(inv.contactId(), k -> new ArrayList<>()).add(inv);
                     }

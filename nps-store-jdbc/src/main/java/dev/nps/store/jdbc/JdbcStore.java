@@ -1077,8 +1077,8 @@ public final class JdbcStore implements NpsStore, DispatchStore {
     }
 
     @Override
-    public Map<String, List<Invitation>> findInvitationsByContacts(Collection<String> contactIds) {
-        return outbox.findInvitationsByContacts(contactIds);
+    public Map<String, List<Invitation>> findSentInvitationsByContacts(Collection<String> contactIds, Instant sentSince) {
+        return outbox.findSentInvitationsByContacts(contactIds, sentSince);
     }
 
     @Override
