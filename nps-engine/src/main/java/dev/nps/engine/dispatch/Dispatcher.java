@@ -49,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * one {@link DispatchStore}.
  *
  * <p>One round ({@link #runOnce()}): create due reminders; claim due rows under a lease (a short store operation);
- * for each, check the rules again, then send with no transaction open, and record the outcome with an update
- * fenced on the claim, so a dispatcher whose lease ran out cannot overwrite a newer result. Outcomes:
+ * read what the rules need for the whole claimed batch at once (surveys, contacts, answered invitations,
+ * unsubscribes, suppressions, recent sends: one store call each, see {@link DispatchRound}); for each row check the
+ * rules again, then send with no transaction open; record the outcomes together with
+ * {@link DispatchStore#updateClaimedAll}, each update fenced on its claim, so a dispatcher whose lease ran out cannot
+ * overwrite a newer result. What a row changes is seen by the batch's later rows (a send counts for fatigue, a
+ * suppression skips the address). Outcomes are written when the round ends or after
+ * {@link #OUTCOME_FLUSH_INTERVAL} at the latest. Outcomes:
  * <ul>
  *   <li>accepted: sent; a reminder is planned when the survey's policy asks for one;</li>
  *   <li>retryable: again after full-jitter exponential backoff (at least the channel's retry-after); when the
@@ -63,7 +68,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery guarantee: a crash after claiming but before sending only delays the message until the lease runs
  * out. A crash after the channel accepted but before the outcome was recorded sends it once more after the
- * lease; such take-overs are counted ({@link DispatchStats#takenOver()}, {@link Invitation#recoveredClaims()}) and the
+ * lease (with batched recording, the sends of up to {@link #OUTCOME_FLUSH_INTERVAL} before the crash); such take-overs are counted ({@link DispatchStats#takenOver()}, {@link Invitation#recoveredClaims()}) and the
  * channel sees the same invitation id twice (use it to de-duplicate where the medium allows).
  *
  * @since 0.1
