@@ -2,6 +2,7 @@ package dev.nps.engine.rules;
 
 import dev.nps.api.ChannelName;
 import dev.nps.api.Contact;
+import dev.nps.api.internal.Checks;
 import dev.nps.spi.DispatchStore;
 import dev.nps.spi.Invitation;
 import dev.nps.spi.Suppression;
@@ -44,6 +45,9 @@ public final class RuleSnapshot implements RuleState {
      * @return the snapshot
      */
     public static RuleSnapshot read(DispatchStore store, Collection<Contact> contacts, Instant sentSince) {
+        Checks.notNull(store, "store");
+        Checks.notNull(contacts, "contacts");
+        Checks.notNull(sentSince, "sentSince");
         Set<String> ids = new HashSet<>();
         Set<String> addresses = new HashSet<>();
         for (Contact c : contacts) {
@@ -77,6 +81,7 @@ public final class RuleSnapshot implements RuleState {
 
     /** Counts an invitation the batch has just sent in later fatigue checks. */
     public void noteSent(Invitation sent) {
+        Checks.notNull(sent, "sent");
         invitations.merge(sent.contactId(), List.of(sent), (old, add) -> {
             List<Invitation> all = new ArrayList<>(old);
             all.addAll(add);
