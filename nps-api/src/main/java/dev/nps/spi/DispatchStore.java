@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +44,36 @@ public interface DispatchStore {
     /** @return the contact's invitations, oldest first */
     List<Invitation> findInvitationsByContact(String contactId);
 
+    /**
+     * Finds the sent invitations and reminders of several contacts at once, on every channel, sent at or after
+     * {@code sentSince}: what the send-time fatigue check reads for a claimed batch. The default filters
+     * {@link #findInvitationsByContact} per contact; a database store overrides it with one query.
+     *
+     * @param contactIds the contacts, never null, no null element
+     * @param sentSince  the earliest sent time (inclusive)
+     * @return each contact's rows with status {@link InvitationStatus#SENT}, oldest sent first; contacts without any
+     *         are absent
+     * @since 0.2
+     */
+    default Map<String, List<Invitation>> findSentInvitationsByContacts(Collection<String> contactIds, Instant sentSince) {
+        Objects.requireNonNull(contactIds, "contactIds");
+        Objects.requireNonNull(sentSince, "sentSince");
+        Map<String, List<Invitation>> out = new HashMap<>();
+        for (String id : Set.copyOf(contactIds)) {
+            List<Invitation> rows = new ArrayList<>();
+            for (Invitation i : findInvitationsByContact(id)) {
+                if (i.status() == InvitationStatus.SENT && i.sentAt().isPresent() && !i.sentAt().get().isBefore(sentSince)) {
+                    rows.add(i);
+                }
+            }
+            if (!rows.isEmpty()) {
+                rows.sort(Comparator.comparing((Invitation i) -> i.sentAt().orElseThrow()).thenComparing(Invitation::id));
+                out.put(id, rows);
+            }
+        }
+        return out;
+    }
+
     /** @return up to {@code limit} invitations with this status, oldest due first */
     List<Invitation> findInvitations(InvitationStatus status, int limit);
 
@@ -65,6 +97,24 @@ public interface DispatchStore {
      * @return false when another claimer took the row since (nothing written)
      */
     boolean updateClaimed(Invitation updated, long fence);
+
+    /**
+     * Records the outcomes of several claimed rows, each exactly as {@link #updateClaimed(Invitation, long)} would
+     * with the row's own {@link Invitation#fence()}: a row written only while it is still claimed with that fence.
+     * The default calls {@link #updateClaimed} per row; a database store overrides it with one batch and one commit.
+     *
+     * @param updated the new rows (each carrying the fence its claimer received), never null, ids distinct
+     * @return one flag per row, in the same order: false when another claimer took that row since (nothing written)
+     * @since 0.2
+     */
+    default List<Boolean> updateClaimedAll(List<Invitation> updated) {
+        Objects.requireNonNull(updated, "updated");
+        List<Boolean> out = new ArrayList<>(updated.size());
+        for (Invitation row : updated) {
+            out.add(updateClaimed(row, row.fence()));
+        }
+        return out;
+    }
 
     /**
      * Puts a dead or failed invitation back to pending with no attempts, due at the given time.
@@ -153,6 +203,17 @@ public interface DispatchStore {
     /** Stores a skip record. */
     void recordSkip(InvitationSkip skip);
 
+    /**
+     * Stores several skip records; the default calls {@link #recordSkip} per record.
+     *
+     * @param skips the records, never null
+     * @since 0.2
+     */
+    default void recordSkips(List<InvitationSkip> skips) {
+        Objects.requireNonNull(skips, "skips");
+        skips.forEach(this::recordSkip);
+    }
+
     /** @return the contact's skip records, oldest first */
     List<InvitationSkip> findSkips(String contactId);
 
@@ -170,6 +231,23 @@ public interface DispatchStore {
     /** @return the suppression of this address (compared in {@link Suppression#normalize} form) */
     Optional<Suppression> findSuppression(String address);
 
+    /**
+     * Finds the suppressions of several addresses at once (compared in {@link Suppression#normalize} form); the
+     * default calls {@link #findSuppression} per address, a database store overrides it with one query.
+     *
+     * @param addresses the addresses, never null, no null element
+     * @return the suppressions found, by normalized address
+     * @since 0.2
+     */
+    default Map<String, Suppression> findSuppressions(Collection<String> addresses) {
+        Objects.requireNonNull(addresses, "addresses");
+        Map<String, Suppression> out = new HashMap<>();
+        for (String address : Set.copyOf(addresses)) {
+            findSuppression(address).ifPresent(s -> out.put(Suppression.normalize(address), s));
+        }
+        return out;
+    }
+
     /** Records an unsubscribe (idempotent per contact and survey). */
     void unsubscribe(Unsubscribe unsubscribe);
 
@@ -182,6 +260,26 @@ public interface DispatchStore {
 
     /** @return the contact's unsubscribes */
     List<Unsubscribe> findUnsubscribes(String contactId);
+
+    /**
+     * Finds the unsubscribes of several contacts at once; the default calls {@link #findUnsubscribes(String)} per
+     * contact, a database store overrides it with one query.
+     *
+     * @param contactIds the contacts, never null, no null element
+     * @return each contact's unsubscribes; contacts without any are absent
+     * @since 0.2
+     */
+    default Map<String, List<Unsubscribe>> findUnsubscribesByContacts(Collection<String> contactIds) {
+        Objects.requireNonNull(contactIds, "contactIds");
+        Map<String, List<Unsubscribe>> out = new HashMap<>();
+        for (String id : Set.copyOf(contactIds)) {
+            List<Unsubscribe> rows = findUnsubscribes(id);
+            if (!rows.isEmpty()) {
+                out.put(id, rows);
+            }
+        }
+        return out;
+    }
 
     // --- response-link tokens ---
 

@@ -42,6 +42,23 @@ public interface NpsStore extends AutoCloseable {
     Optional<Contact> findContact(String contactId);
 
     /**
+     * Finds several contacts at once: what the dispatcher reads for a claimed batch. The default calls
+     * {@link #findContact} per id; a database store overrides it with one query.
+     *
+     * @param contactIds the ids, never null, no null element (duplicates are read once)
+     * @return the contacts found, by id; unknown ids are absent
+     * @since 0.2
+     */
+    default java.util.Map<String, Contact> findContacts(java.util.Collection<String> contactIds) {
+        java.util.Objects.requireNonNull(contactIds, "contactIds");
+        java.util.Map<String, Contact> out = new java.util.HashMap<>();
+        for (String id : java.util.Set.copyOf(contactIds)) {
+            findContact(id).ifPresent(c -> out.put(id, c));
+        }
+        return out;
+    }
+
+    /**
      * Erases a contact's personal data everywhere: the contact row, and on its responses the comment,
      * the attributes and the link to the contact. Scores, survey, channel and time stay, so counts still add up.
      *
@@ -101,6 +118,25 @@ public interface NpsStore extends AutoCloseable {
     Optional<Response> findResponse(String responseId);
 
     Optional<Response> findResponseByInvitation(String invitationId);
+
+    /**
+     * Tells which of these invitations are answered: what the dispatcher checks for a claimed batch before sending.
+     * The default calls {@link #findResponseByInvitation} per id; a database store overrides it with one query.
+     *
+     * @param invitationIds the invitation ids, never null, no null element
+     * @return the ids among them that have a response
+     * @since 0.2
+     */
+    default java.util.Set<String> findAnsweredInvitations(java.util.Collection<String> invitationIds) {
+        java.util.Objects.requireNonNull(invitationIds, "invitationIds");
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String id : java.util.Set.copyOf(invitationIds)) {
+            if (findResponseByInvitation(id).isPresent()) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
 
     /** @return matching responses, newest first (ties broken by id) */
     Page<Response> findResponses(ResponseFilter filter, PageRequest page);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -203,6 +204,32 @@ public abstract class DispatchStoreCompatibilityKit {
     }
 
     @Test
+    @DisplayName("outcomes of several claimed rows are recorded together, each only while its own claim holds")
+    void fencedUpdatesTogether() {
+        insert("b", "c-2", T0);
+        Invitation zombieB = store.claimDue(T0, "w1", Duration.ofMinutes(2), 10, Set.of()).get(0);
+        insert("a", "c-1", T0);
+        insert("c", "c-3", T0);
+        // w2 takes b over after w1's lease ran out, and claims a and c
+        List<Invitation> claimed = store.claimDue(T0.plusSeconds(200), "w2", Duration.ofMinutes(2), 10, Set.of());
+        assertThat(claimed).extracting(Invitation::id).containsExactlyInAnyOrder("a", "b", "c");
+        Invitation a = claimed.stream().filter(i -> i.id().equals("a")).findFirst().orElseThrow();
+        Invitation currentB = claimed.stream().filter(i -> i.id().equals("b")).findFirst().orElseThrow();
+        Invitation c = claimed.stream().filter(i -> i.id().equals("c")).findFirst().orElseThrow();
+
+        Invitation sentA = a.asSent(T0.plusSeconds(201), 1, "accepted", Optional.of(T0.plus(Duration.ofDays(3))));
+        Invitation failedB = zombieB.withStatus(InvitationStatus.FAILED, zombieB.dueAt(), 1, Optional.of("permanent"));
+        Invitation deferredC = c.withStatus(InvitationStatus.PENDING, T0.plusSeconds(600), 0, Optional.of("quiet hours"));
+
+        assertThat(store.updateClaimedAll(List.of(sentA, failedB, deferredC))).containsExactly(true, false, true);
+        assertThat(store.findInvitation("a")).contains(sentA);
+        assertThat(store.findInvitation("b")).as("the zombie's outcome is not written").contains(currentB);
+        assertThat(store.findInvitation("c")).contains(deferredC);
+        assertThat(store.updateClaimedAll(List.of(sentA))).as("not claimed any more").containsExactly(false);
+        assertThat(store.updateClaimedAll(List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("a deferred row goes back to pending and is claimable when due")
     void deferral() {
         insert("a", "c-1", T0);
@@ -288,6 +315,39 @@ public abstract class DispatchStoreCompatibilityKit {
     }
 
     @Test
+    @DisplayName("skip records of a batch are stored together, each kept per contact")
+    void skipsTogether() {
+        store.recordSkips(List.of(
+                new InvitationSkip("i-1", "s", "c-1", SkipReason.UNSUBSCRIBED, "d", InvitationSkip.Stage.SEND, T0),
+                new InvitationSkip("i-2", "s", "c-2", SkipReason.FATIGUE, "d", InvitationSkip.Stage.SEND, T0),
+                new InvitationSkip("i-3", "s", "c-1", SkipReason.SUPPRESSED, "d", InvitationSkip.Stage.SEND, T0.plusSeconds(1))));
+        store.recordSkips(List.of());
+        assertThat(store.findSkips("c-1")).extracting(InvitationSkip::invitationId).containsExactly("i-1", "i-3");
+        assertThat(store.findSkips("c-2")).extracting(InvitationSkip::reason).containsExactly(SkipReason.FATIGUE);
+    }
+
+    @Test
+    @DisplayName("unsubscribes and suppressions of several contacts are found at once exactly as one by one")
+    void batchLookupsMatchSingleOnes() {
+        store.unsubscribe(new Unsubscribe("c-1", Optional.of("s"), T0));
+        store.unsubscribe(new Unsubscribe("c-1", Optional.empty(), T0));
+        store.unsubscribe(new Unsubscribe("c-3", Optional.of("t"), T0));
+        store.suppress(new Suppression("Ann@Example.com", "bounce", T0));
+        store.suppress(new Suppression("+41790000000", "stop", T0));
+        List<String> contacts = List.of("c-1", "c-2", "c-3", "c-9", "c-1");
+
+        assertThat(store.findUnsubscribesByContacts(contacts)).containsOnlyKeys("c-1", "c-3");
+        assertThat(store.findUnsubscribesByContacts(contacts).get("c-1"))
+                .containsExactlyInAnyOrderElementsOf(store.findUnsubscribes("c-1"));
+        assertThat(store.findUnsubscribesByContacts(contacts).get("c-3")).isEqualTo(store.findUnsubscribes("c-3"));
+        assertThat(store.findSuppressions(List.of("ann@example.COM", "+41790000000", "bob@example.com")))
+                .isEqualTo(Map.of("ann@example.com", store.findSuppression("ann@example.com").orElseThrow(),
+                        "+41790000000", store.findSuppression("+41790000000").orElseThrow()));
+        assertThat(store.findUnsubscribesByContacts(List.of())).isEmpty();
+        assertThat(store.findSuppressions(List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("suppressions compare addresses case-insensitively and can be removed")
     void suppressions() {
         store.suppress(new Suppression("Ann@Example.com", "bounce", T0));
@@ -334,6 +394,23 @@ public abstract class DispatchStoreCompatibilityKit {
         assertThat(store.findSentInvitations(List.of("c-1", "c-2"), ChannelName.SMS, T0.plusSeconds(20)))
                 .extracting(Invitation::id).containsExactly("new", "other");
         assertThat(store.findSentInvitations(List.of("c-9"), ChannelName.SMS, T0)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("sent invitations of several contacts on every channel are found at once, oldest sent first, from a given time")
+    void sentInvitationsOfSeveralContacts() {
+        Invitation old = sent("old", "c-1", "s", ChannelName.EMAIL, T0, T0.plusSeconds(10));
+        Invitation sms = sent("sms", "c-1", "t", ChannelName.SMS, T0, T0.plusSeconds(30));
+        Invitation newer = sent("newer", "c-1", "s", ChannelName.EMAIL, T0, T0.plusSeconds(20));
+        Invitation other = sent("other", "c-2", "s", ChannelName.EMAIL, T0, T0.plusSeconds(40));
+        sent("stranger", "c-3", "s", ChannelName.EMAIL, T0, T0.plusSeconds(50));
+        insert("pending", "c-1", T0.plus(Duration.ofDays(1)));
+
+        assertThat(store.findSentInvitationsByContacts(List.of("c-1", "c-2", "c-9"), T0))
+                .isEqualTo(Map.of("c-1", List.of(old, newer, sms), "c-2", List.of(other)));
+        assertThat(store.findSentInvitationsByContacts(List.of("c-1", "c-2"), T0.plusSeconds(20)))
+                .isEqualTo(Map.of("c-1", List.of(newer, sms), "c-2", List.of(other)));
+        assertThat(store.findSentInvitationsByContacts(List.of(), T0)).isEmpty();
     }
 
     @Test

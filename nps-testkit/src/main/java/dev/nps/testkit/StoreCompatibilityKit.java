@@ -280,6 +280,33 @@ public abstract class StoreCompatibilityKit {
         void unknownContactIsEmpty() {
             assertThat(store.findContact("nobody")).isEmpty();
         }
+
+        @Test
+        @DisplayName("several contacts are found at once exactly as one by one; unknown ids are absent")
+        void findsContactsAtOnce() {
+            Contact full = fullContact("c-1");
+            Contact minimal = Contact.of("c-2").build();
+            Contact other = Contact.of("c-3").email("c3@example.com").attribute("plan", "free").build();
+            store.upsertContact(full);
+            store.upsertContact(minimal);
+            store.upsertContact(other);
+            assertThat(store.findContacts(List.of("c-1", "c-2", "nobody", "c-1")))
+                    .isEqualTo(Map.of("c-1", full, "c-2", minimal));
+            assertThat(store.findContacts(List.of())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("finding more contacts at once than one query takes (1,200) finds every one")
+        void findsManyContactsAtOnce() {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                ids.add("c-" + i);
+            }
+            ids.forEach(id -> store.upsertContact(Contact.of(id).attribute("n", id).build()));
+            Map<String, Contact> found = store.findContacts(ids);
+            assertThat(found).hasSize(1200);
+            assertThat(found.get("c-1199").attributes()).containsEntry("n", "c-1199");
+        }
     }
 
     @Nested
@@ -395,6 +422,17 @@ public abstract class StoreCompatibilityKit {
             String comment = text(Response.MAX_COMMENT_LENGTH, "Ok 👍 جيد ");
             insertAll(response("r-long", "s1", 7, 0).comment(comment).build(T0));
             assertThat(store.findResponse("r-long").orElseThrow().comment()).contains(comment);
+        }
+
+        @Test
+        @DisplayName("the answered invitations among several are found at once")
+        void findsAnsweredInvitations() {
+            insertAll(response("r-1", "s1", 9, 0).invitation("inv-1").build(T0),
+                    response("r-2", "s1", 3, 1).invitation("inv-2").build(T0),
+                    response("r-3", "s1", 5, 2).build(T0));
+            assertThat(store.findAnsweredInvitations(List.of("inv-1", "inv-2", "inv-9"))).containsExactlyInAnyOrder("inv-1", "inv-2");
+            assertThat(store.findAnsweredInvitations(List.of("inv-9"))).isEmpty();
+            assertThat(store.findAnsweredInvitations(List.of())).isEmpty();
         }
 
         @Test

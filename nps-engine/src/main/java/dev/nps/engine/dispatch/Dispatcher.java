@@ -49,8 +49,13 @@ import org.slf4j.LoggerFactory;
  * one {@link DispatchStore}.
  *
  * <p>One round ({@link #runOnce()}): create due reminders; claim due rows under a lease (a short store operation);
- * for each, check the rules again, then send with no transaction open, and record the outcome with an update
- * fenced on the claim, so a dispatcher whose lease ran out cannot overwrite a newer result. Outcomes:
+ * read what the rules need for the whole claimed batch at once (surveys, contacts, answered invitations,
+ * unsubscribes, suppressions, recent sends: one store call each, see {@link DispatchRound}); for each row check the
+ * rules again, then send with no transaction open; record the outcomes together with
+ * {@link DispatchStore#updateClaimedAll}, each update fenced on its claim, so a dispatcher whose lease ran out cannot
+ * overwrite a newer result. What a row changes is seen by the batch's later rows (a send counts for fatigue, a
+ * suppression skips the address). Outcomes are written when the round ends or after
+ * {@link #OUTCOME_FLUSH_INTERVAL} at the latest. Outcomes:
  * <ul>
  *   <li>accepted: sent; a reminder is planned when the survey's policy asks for one;</li>
  *   <li>retryable: again after full-jitter exponential backoff (at least the channel's retry-after); when the
@@ -63,7 +68,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery guarantee: a crash after claiming but before sending only delays the message until the lease runs
  * out. A crash after the channel accepted but before the outcome was recorded sends it once more after the
- * lease; such take-overs are counted ({@link DispatchStats#takenOver()}, {@link Invitation#recoveredClaims()}) and the
+ * lease (with batched recording, the sends of up to {@link #OUTCOME_FLUSH_INTERVAL} before the crash); such take-overs are counted ({@link DispatchStats#takenOver()}, {@link Invitation#recoveredClaims()}) and the
  * channel sees the same invitation id twice (use it to de-duplicate where the medium allows).
  *
  * @since 0.1
@@ -79,6 +84,11 @@ public final class Dispatcher implements AutoCloseable {
     public static final int DEFAULT_MAX_ATTEMPTS = 8;
     /** Default age after which an unsent invitation is dead: 3 days. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(3);
+    /**
+     * Longest an outcome waits to be written with others of its round: 200 ms. Bounds how many sends a crash can
+     * leave unrecorded (and so sent again after the lease) when the channel is slow.
+     */
+    public static final Duration OUTCOME_FLUSH_INTERVAL = Duration.ofMillis(200);
     /** Default wait between rounds when started: 1 second. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
@@ -186,14 +196,20 @@ public final class Dispatcher implements AutoCloseable {
             if (claimed.isEmpty()) {
                 return 0;
             }
-            if (sendExecutor == null) {
-                claimed.forEach(this::handleSafely);
-            } else {
-                List<CompletableFuture<Void>> futures = new ArrayList<>(claimed.size());
-                for (Invitation inv : claimed) {
-                    futures.add(CompletableFuture.runAsync(() -> handleSafely(inv), sendExecutor));
+            DispatchRound round = DispatchRound.read(store, outbox, rules, now, claimed, batchSize, OUTCOME_FLUSH_INTERVAL,
+                    this::fencedOut);
+            try {
+                if (sendExecutor == null) {
+                    claimed.forEach(inv -> handleSafely(inv, round));
+                } else {
+                    List<CompletableFuture<Void>> futures = new ArrayList<>(claimed.size());
+                    for (Invitation inv : claimed) {
+                        futures.add(CompletableFuture.runAsync(() -> handleSafely(inv, round), sendExecutor));
+                    }
+                    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
                 }
-                CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+            } finally {
+                round.flush();
             }
             return claimed.size();
         } finally {
@@ -204,77 +220,77 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void handleSafely(Invitation inv) {
+    private void handleSafely(Invitation inv, DispatchRound round) {
         try {
-            handle(inv);
+            handle(inv, round);
         } catch (RuntimeException e) {
             // The row stays claimed; another round takes it over when the lease runs out.
             LOG.warn("invitation {} could not be handled ({}); it is retried after its lease", inv.id(), e.getClass().getSimpleName());
         }
     }
 
-    private void handle(Invitation inv) {
+    private void handle(Invitation inv, DispatchRound round) {
         if (inv.takenOver()) {
             takenOver.incrementAndGet();
             LOG.warn("invitation {}: taken over after an expired lease; if the previous claimer had sent it, this is a duplicate",
                     inv.id());
         }
         Instant now = clock.instant();
-        Optional<Survey> survey = store.findSurvey(inv.surveyId());
+        Optional<Survey> survey = round.survey(inv.surveyId());
         if (survey.isEmpty()) {
-            skip(inv, SkipReason.SURVEY_NOT_FOUND, "survey no longer exists", now);
+            skip(round, inv, SkipReason.SURVEY_NOT_FOUND, "survey no longer exists", now);
             return;
         }
-        Optional<Contact> contact = store.findContact(inv.contactId());
+        Optional<Contact> contact = round.contact(inv.contactId());
         if (contact.isEmpty()) {
-            skip(inv, SkipReason.CONTACT_NOT_FOUND, "contact no longer exists", now);
+            skip(round, inv, SkipReason.CONTACT_NOT_FOUND, "contact no longer exists", now);
             return;
         }
-        if (store.findResponseByInvitation(inv.rootId()).isPresent()) {
-            skip(inv, SkipReason.ALREADY_RESPONDED, "the invitation was answered", now);
+        if (round.answered(inv.rootId())) {
+            skip(round, inv, SkipReason.ALREADY_RESPONDED, "the invitation was answered", now);
             return;
         }
-        Decision decision = rules.choose(survey.get(), contact.get());
+        Decision decision = rules.choose(survey.get(), contact.get(), round.rules());
         if (decision instanceof Decision.Skip s) {
-            skip(inv, s.reason(), s.detail(), now);
+            skip(round, inv, s.reason(), s.detail(), now);
             return;
         }
-        Optional<Decision> fatigued = rules.fatiguedAtSend(survey.get(), inv, now);
+        Optional<Decision> fatigued = rules.fatiguedAtSend(survey.get(), inv, now, round.rules());
         if (fatigued.isPresent()) {
             Decision.Skip s = (Decision.Skip) fatigued.get();
-            skip(inv, s.reason(), s.detail(), now);
+            skip(round, inv, s.reason(), s.detail(), now);
             return;
         }
         ChannelName channelName = ((Decision.Send) decision).channel();
         Invitation row = channelName.equals(inv.channel()) ? inv : inv.withChannel(channelName);
         Instant sendAt = rules.sendTime(survey.get(), contact.get(), channelName, now);
         if (sendAt.isAfter(now)) {
-            defer(row, sendAt, "deferred: quiet hours");
+            defer(round, row, sendAt, "deferred: quiet hours");
             return;
         }
         if (now.isAfter(firstDue(row, survey.get()).plus(maxAge))) {
-            toDead(row, row.attempts(), "dead: older than " + maxAge);
+            toDead(round, row, row.attempts(), "dead: older than " + maxAge);
             return;
         }
         CircuitBreaker breaker = breakers.get(channelName);
         if (breaker.paused(now)) {
-            defer(row, breaker.pausedUntil(), "deferred: channel paused");
+            defer(round, row, breaker.pausedUntil(), "deferred: channel paused");
             return;
         }
         TokenBucket bucket = buckets.get(channelName);
         if (bucket != null && !bucket.tryTake(now)) {
-            defer(row, bucket.nextToken(now), "deferred: rate limit");
+            defer(round, row, bucket.nextToken(now), "deferred: rate limit");
             return;
         }
         Semaphore permit = permits.get(channelName);
         if (!permit.tryAcquire()) {
-            defer(row, now.plusMillis(100), "deferred: concurrency cap");
+            defer(round, row, now.plusMillis(100), "deferred: concurrency cap");
             return;
         }
         // Last, so a granted probe is always followed by a send that settles the breaker.
         if (!breaker.tryPass(now)) {
             permit.release();
-            defer(row, now.plusSeconds(1), "deferred: channel being probed");
+            defer(round, row, now.plusSeconds(1), "deferred: channel being probed");
             return;
         }
         SendOutcome outcome;
@@ -283,7 +299,7 @@ public final class Dispatcher implements AutoCloseable {
         } finally {
             permit.release();
         }
-        record(row, survey.get(), contact.get(), outcome);
+        record(round, row, survey.get(), contact.get(), outcome);
     }
 
     private SendOutcome send(Channel channel, Invitation row, Survey survey, Contact contact) {
@@ -309,7 +325,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void record(Invitation row, Survey survey, Contact contact, SendOutcome outcome) {
+    private void record(DispatchRound round, Invitation row, Survey survey, Contact contact, SendOutcome outcome) {
         Instant now = clock.instant();
         int attempts = row.attempts() + 1;
         ChannelPolicy policy = policies.get(row.channel());
@@ -317,40 +333,45 @@ public final class Dispatcher implements AutoCloseable {
             breakers.get(row.channel()).success();
         }
         if (outcome instanceof SendOutcome.Accepted) {
-            markSent(row, survey, now, attempts, "accepted");
+            markSent(round, row, survey, now, attempts, "accepted");
         } else if (outcome instanceof SendOutcome.Ambiguous a) {
             if (policy.ambiguous() == ChannelPolicy.AmbiguousPolicy.TREAT_AS_SENT) {
-                markSent(row, survey, now, attempts, "ambiguous, treated as sent: " + a.reason());
+                markSent(round, row, survey, now, attempts, "ambiguous, treated as sent: " + a.reason());
             } else {
-                retry(row, survey, now, attempts, Optional.empty(), "ambiguous: " + a.reason());
+                retry(round, row, survey, now, attempts, Optional.empty(), "ambiguous: " + a.reason());
             }
         } else if (outcome instanceof SendOutcome.Retryable r) {
             if (r.channelDown()) {
                 Instant until = breakers.get(row.channel()).open(now, r.retryAfter());
                 LOG.warn("channel {} is down ({}); paused until {}", row.channel(), r.reason(), until);
-                if (fenced(row.withStatus(InvitationStatus.PENDING, until, row.attempts(), Optional.of("channel down: " + r.reason())), row)) {
-                    deferred.incrementAndGet();
-                }
+                round.record(row.withStatus(InvitationStatus.PENDING, until, row.attempts(), Optional.of("channel down: " + r.reason())), row,
+                        deferred::incrementAndGet);
             } else {
-                retry(row, survey, now, attempts, r.retryAfter(), "retryable: " + r.reason());
+                retry(round, row, survey, now, attempts, r.retryAfter(), "retryable: " + r.reason());
             }
         } else if (outcome instanceof SendOutcome.Permanent p) {
-            if (fenced(row.withStatus(InvitationStatus.FAILED, row.dueAt(), attempts, Optional.of("permanent: " + p.reason())), row)) {
+            round.record(row.withStatus(InvitationStatus.FAILED, row.dueAt(), attempts, Optional.of("permanent: " + p.reason())), row, () -> {
                 failed.incrementAndGet();
                 if (p.suppressRecipient()) {
-                    Eligibility.address(row.channel(), contact)
-                            .ifPresent(a -> outbox.suppress(new Suppression(a, row.channel() + ": " + p.reason(), now)));
+                    Eligibility.address(row.channel(), contact).ifPresent(a -> {
+                        outbox.suppress(new Suppression(a, row.channel() + ": " + p.reason(), now));
+                        round.rules().noteSuppressed(a);
+                    });
                 }
+            });
+            if (p.suppressRecipient()) {
+                round.flush(); // so the suppression is in place before the round's next row to this address
             }
         }
     }
 
-    private void markSent(Invitation row, Survey survey, Instant now, int attempts, String note) {
+    private void markSent(DispatchRound round, Invitation row, Survey survey, Instant now, int attempts, String note) {
         Optional<Instant> next = row.reminder() < survey.reminders().maxReminders()
                 ? Optional.of(now.plus(survey.reminders().delay())) : Optional.empty();
-        if (fenced(row.asSent(now, attempts, note, next), row)) {
-            sent.incrementAndGet();
-        }
+        Invitation sentRow = row.asSent(now, attempts, note, next);
+        // Counted at once by the fatigue check of the round's later rows, as a store read after the write would.
+        round.rules().noteSent(sentRow);
+        round.record(sentRow, row, sent::incrementAndGet);
     }
 
     /**
@@ -367,24 +388,23 @@ public final class Dispatcher implements AutoCloseable {
         return row.createdAt().plus(delay);
     }
 
-    private void retry(Invitation row, Survey survey, Instant now, int attempts, Optional<Duration> retryAfter, String note) {
+    private void retry(DispatchRound round, Invitation row, Survey survey, Instant now, int attempts, Optional<Duration> retryAfter,
+                       String note) {
         if (attempts >= maxAttempts) {
-            toDead(row, attempts, "dead after " + attempts + " attempts; last " + note);
+            toDead(round, row, attempts, "dead after " + attempts + " attempts; last " + note);
             return;
         }
         Instant next = now.plus(backoff.delay(attempts, retryAfter));
         if (next.isAfter(firstDue(row, survey).plus(maxAge))) {
-            toDead(row, attempts, "dead: the next attempt would be older than " + maxAge + "; last " + note);
+            toDead(round, row, attempts, "dead: the next attempt would be older than " + maxAge + "; last " + note);
             return;
         }
-        if (fenced(row.withStatus(InvitationStatus.PENDING, next, attempts, Optional.of(note)), row)) {
-            retried.incrementAndGet();
-        }
+        round.record(row.withStatus(InvitationStatus.PENDING, next, attempts, Optional.of(note)), row, retried::incrementAndGet);
     }
 
-    private void toDead(Invitation row, int attempts, String note) {
+    private void toDead(DispatchRound round, Invitation row, int attempts, String note) {
         Invitation d = row.withStatus(InvitationStatus.DEAD, row.dueAt(), attempts, Optional.of(note));
-        if (fenced(d, row)) {
+        round.record(d, row, () -> {
             dead.incrementAndGet();
             LOG.warn("invitation {} moved to the dead-letter state: {}", row.id(), note);
             try {
@@ -392,31 +412,26 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("dead-letter listener threw {}", e.getClass().getSimpleName());
             }
-        }
+        });
     }
 
-    private void defer(Invitation row, Instant until, String note) {
-        if (fenced(row.withStatus(InvitationStatus.PENDING, until, row.attempts(), Optional.of(note)), row)) {
-            deferred.incrementAndGet();
-        }
+    private void defer(DispatchRound round, Invitation row, Instant until, String note) {
+        round.record(row.withStatus(InvitationStatus.PENDING, until, row.attempts(), Optional.of(note)), row, deferred::incrementAndGet);
     }
 
-    private void skip(Invitation row, SkipReason reason, String detail, Instant now) {
-        if (fenced(row.withStatus(InvitationStatus.SKIPPED, row.dueAt(), row.attempts(), Optional.of("skipped: " + reason)), row)) {
-            outbox.recordSkip(new InvitationSkip(row.id(), row.surveyId(), row.contactId(), reason, detail, InvitationSkip.Stage.SEND, now));
+    private void skip(DispatchRound round, Invitation row, SkipReason reason, String detail, Instant now) {
+        round.record(row.withStatus(InvitationStatus.SKIPPED, row.dueAt(), row.attempts(), Optional.of("skipped: " + reason)), row, () -> {
+            round.recordSkip(new InvitationSkip(row.id(), row.surveyId(), row.contactId(), reason, detail, InvitationSkip.Stage.SEND, now));
             skipped.incrementAndGet();
-        }
+        });
     }
 
-    private boolean fenced(Invitation updated, Invitation claimed) {
-        if (outbox.updateClaimed(updated, claimed.fence())) {
-            return true;
-        }
+    private void fencedOut(Invitation claimed) {
         fencedOut.incrementAndGet();
         LOG.warn("invitation {}: outcome not recorded, another dispatcher took the claim over (fence {})", claimed.id(), claimed.fence());
-        return false;
     }
 
+    // Reminders are created one by one: few per round, and each insert is its own idempotent write.
     private void createDueReminders() {
         Instant now = clock.instant();
         for (Invitation parent : outbox.findRemindersDue(now, batchSize)) {

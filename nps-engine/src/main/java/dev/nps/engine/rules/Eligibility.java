@@ -38,6 +38,7 @@ public final class Eligibility {
     private final FatiguePolicy fatigue;
     private final Map<ChannelName, QuietHours> quietHoursByChannel;
     private final ZoneId defaultZone;
+    private final RuleState live;
 
     /**
      * @param store               where suppressions, unsubscribes and invitations live
@@ -54,6 +55,7 @@ public final class Eligibility {
         this.fatigue = Checks.notNull(fatigue, "fatigue");
         this.quietHoursByChannel = Map.copyOf(Checks.notNull(quietHoursByChannel, "quietHours"));
         this.defaultZone = Checks.notNull(defaultZone, "defaultZone");
+        this.live = new RuleState.Live(store);
     }
 
     /** @return default quiet hours: 21:00-08:00 for email, SMS and in-app */
@@ -74,9 +76,24 @@ public final class Eligibility {
      * @return the decision
      */
     public Decision choose(Survey survey, Contact contact) {
+        return choose(survey, contact, live);
+    }
+
+    /**
+     * {@link #choose(Survey, Contact)} over the rule state read for a whole batch.
+     *
+     * @param snapshot the batch's rule state, which must include this contact
+     * @return the decision
+     * @since 0.2
+     */
+    public Decision choose(Survey survey, Contact contact, RuleSnapshot snapshot) {
+        return choose(survey, contact, (RuleState) Checks.notNull(snapshot, "snapshot"));
+    }
+
+    private Decision choose(Survey survey, Contact contact, RuleState state) {
         Checks.notNull(survey, "survey");
         Checks.notNull(contact, "contact");
-        Optional<Decision> unsubscribed = unsubscribed(survey, contact);
+        Optional<Decision> unsubscribed = unsubscribed(survey, contact, state);
         if (unsubscribed.isPresent()) {
             return unsubscribed.get();
         }
@@ -89,7 +106,7 @@ public final class Eligibility {
                 reason = SkipReason.NO_REACHABLE_CHANNEL;
                 notes.add(c + ": not configured");
             } else {
-                Optional<SkipReason> r = check(c, contact, channel.canReach(contact));
+                Optional<SkipReason> r = check(c, contact, channel.canReach(contact), state);
                 if (r.isEmpty()) {
                     return new Decision.Send(c);
                 }
@@ -111,7 +128,7 @@ public final class Eligibility {
         Checks.notNull(survey, "survey");
         Checks.notNull(contact, "contact");
         Checks.notNull(channel, "channel");
-        Optional<Decision> unsubscribed = unsubscribed(survey, contact);
+        Optional<Decision> unsubscribed = unsubscribed(survey, contact, live);
         if (unsubscribed.isPresent()) {
             return unsubscribed.get();
         }
@@ -119,18 +136,18 @@ public final class Eligibility {
             return new Decision.Skip(SkipReason.NO_REACHABLE_CHANNEL, channel + ": not a channel of the survey");
         }
         Channel push = channels.get(channel);
-        return check(channel, contact, push == null || push.canReach(contact))
+        return check(channel, contact, push == null || push.canReach(contact), live)
                 .<Decision>map(r -> new Decision.Skip(r, channel + ": " + describe(r)))
                 .orElse(new Decision.Send(channel));
     }
 
-    private Optional<Decision> unsubscribed(Survey survey, Contact contact) {
-        return store.findUnsubscribes(contact.id()).stream().filter(u -> u.covers(survey.id())).findFirst()
+    private static Optional<Decision> unsubscribed(Survey survey, Contact contact, RuleState state) {
+        return state.unsubscribes(contact.id()).stream().filter(u -> u.covers(survey.id())).findFirst()
                 .map(u -> new Decision.Skip(SkipReason.UNSUBSCRIBED,
                         u.surveyId().isPresent() ? "unsubscribed from this survey" : "unsubscribed from all surveys"));
     }
 
-    private Optional<SkipReason> check(ChannelName c, Contact contact, boolean reachable) {
+    private static Optional<SkipReason> check(ChannelName c, Contact contact, boolean reachable, RuleState state) {
         if (!reachable) {
             return Optional.of(SkipReason.NO_REACHABLE_CHANNEL);
         }
@@ -138,7 +155,7 @@ public final class Eligibility {
             return Optional.of(SkipReason.NO_CONSENT);
         }
         Optional<String> address = address(c, contact);
-        if (address.isPresent() && store.findSuppression(address.get()).isPresent()) {
+        if (address.isPresent() && state.suppressed(address.get())) {
             return Optional.of(SkipReason.SUPPRESSED);
         }
         return Optional.empty();
@@ -210,12 +227,27 @@ public final class Eligibility {
      * @return a skip, if fatigued
      */
     public Optional<Decision> fatiguedAtSend(Survey survey, Invitation invitation, Instant now) {
+        return fatiguedAtSend(survey, invitation, now, live);
+    }
+
+    /**
+     * {@link #fatiguedAtSend(Survey, Invitation, Instant)} over the rule state read for a whole batch.
+     *
+     * @param snapshot the batch's rule state, which must include the invitation's contact
+     * @return a skip, if fatigued
+     * @since 0.2
+     */
+    public Optional<Decision> fatiguedAtSend(Survey survey, Invitation invitation, Instant now, RuleSnapshot snapshot) {
+        return fatiguedAtSend(survey, invitation, now, (RuleState) Checks.notNull(snapshot, "snapshot"));
+    }
+
+    private Optional<Decision> fatiguedAtSend(Survey survey, Invitation invitation, Instant now, RuleState state) {
         if (invitation.reminder() > 0 || invitation.source().startsWith(FOLLOW_UP_SOURCE)) {
             return Optional.empty();
         }
         Instant since = now.minus(fatigueWindow(survey));
         boolean perSurvey = fatigue.scope() == FatiguePolicy.Scope.PER_SURVEY;
-        return store.findInvitationsByContact(invitation.contactId()).stream()
+        return state.invitations(invitation.contactId()).stream()
                 .filter(o -> !o.rootId().equals(invitation.rootId()) && o.reminder() == 0 && o.status() == InvitationStatus.SENT)
                 .filter(o -> o.sentAt().map(s -> !s.isBefore(since)).orElse(false))
                 .filter(o -> !perSurvey || o.surveyId().equals(survey.id()))

@@ -295,6 +295,49 @@ class DispatcherTest {
     }
 
     @Test
+    void aSecondInvitationToTheSameContactInTheSameBatchIsSkippedForFatigue() {
+        f.survey("s");
+        f.survey("t");
+        f.contact("c-1");
+        Instant now = f.clock.instant();
+        // Both rows are due at once (inserted without the creation-time guard), so one round claims both.
+        f.outbox.insertInvitation(Invitation.pending("i-1", "k-1", "s", "c-1", ChannelName.EMAIL, "test", now, now), Optional.empty());
+        f.outbox.insertInvitation(Invitation.pending("i-2", "k-2", "t", "c-1", ChannelName.EMAIL, "test", now, now), Optional.empty());
+        Dispatcher d = f.dispatcher("a").build();
+
+        assertThat(d.runOnce()).isEqualTo(2);
+
+        assertThat(f.email.deliveries()).extracting(Delivery::invitationId).containsExactly("i-1");
+        assertThat(row("i-1").status()).isEqualTo(InvitationStatus.SENT);
+        assertThat(row("i-2").status()).isEqualTo(InvitationStatus.SKIPPED);
+        assertThat(f.outbox.findSkips("c-1")).extracting(InvitationSkip::reason).containsExactly(SkipReason.FATIGUE);
+        assertThat(d.stats().sent()).isEqualTo(1);
+        assertThat(d.stats().skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuppressionFromAPermanentFailureSkipsTheSameBatchsLaterRowToThatAddress() {
+        f.survey("s");
+        f.survey("t");
+        f.contact("c-1");
+        Instant now = f.clock.instant();
+        f.outbox.insertInvitation(Invitation.pending("i-1", "k-1", "s", "c-1", ChannelName.EMAIL, "test", now, now), Optional.empty());
+        // A reminder is never fatigued, so only the suppression can stop it.
+        f.outbox.insertInvitation(new Invitation("i-2", "root-2", "k-2", "t", "c-1", ChannelName.EMAIL, 1, "reminder",
+                InvitationStatus.PENDING, now, now, 0, Optional.empty(), Optional.empty(), 0, 0, Optional.empty(), Optional.empty(),
+                Optional.empty()), Optional.empty());
+        f.email.thenAnswer(new SendOutcome.Permanent("550 no such user", true));
+        Dispatcher d = f.dispatcher("a").build();
+
+        assertThat(d.runOnce()).isEqualTo(2);
+
+        assertThat(row("i-1").status()).isEqualTo(InvitationStatus.FAILED);
+        assertThat(f.email.deliveries()).extracting(Delivery::invitationId).containsExactly("i-1");
+        assertThat(row("i-2").status()).as("the address was suppressed before its turn; no phone to fall back to").isEqualTo(InvitationStatus.SKIPPED);
+        assertThat(f.outbox.findSkips("c-1")).extracting(InvitationSkip::reason).containsExactly(SkipReason.SUPPRESSED);
+    }
+
+    @Test
     void ambiguousOutcomesFollowTheChannelsPolicy() {
         f.survey("s");
         f.contact("c-1");

@@ -50,8 +50,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -624,31 +626,7 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    b = Contact.of(contactId);
-                    String email = rs.getString(1);
-                    String phone = rs.getString(2);
-                    String locale = rs.getString(3);
-                    String zone = rs.getString(4);
-                    if (email != null) {
-                        b.email(email);
-                    }
-                    if (phone != null) {
-                        b.phone(phone);
-                    }
-                    if (locale != null) {
-                        b.locale(Locale.forLanguageTag(locale));
-                    }
-                    if (zone != null) {
-                        b.zone(ZoneId.of(zone));
-                    }
-                    // email() and phone() imply consent; the stored consent set is the truth.
-                    for (ChannelName ch : List.of(ChannelName.EMAIL, ChannelName.SMS)) {
-                        b.consent(ch, false);
-                    }
-                    for (ChannelName ch : Codec.parseChannels(rs.getString(5))) {
-                        b.consent(ch, true);
-                    }
-                    b.preferChannels(Codec.parseChannels(rs.getString(6)));
+                    b = contactRow(contactId, rs, 1);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT attr_key, attr_value FROM " + tables.contactAttributes()
@@ -661,6 +639,75 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
                 }
             }
             return Optional.of(b.build());
+        });
+    }
+
+    /** Reads email, phone, locale, zone, consent and channel preference from column {@code first} on. */
+    private static Contact.Builder contactRow(String contactId, ResultSet rs, int first) throws SQLException {
+        Contact.Builder b = Contact.of(contactId);
+        String email = rs.getString(first);
+        String phone = rs.getString(first + 1);
+        String locale = rs.getString(first + 2);
+        String zone = rs.getString(first + 3);
+        if (email != null) {
+            b.email(email);
+        }
+        if (phone != null) {
+            b.phone(phone);
+        }
+        if (locale != null) {
+            b.locale(Locale.forLanguageTag(locale));
+        }
+        if (zone != null) {
+            b.zone(ZoneId.of(zone));
+        }
+        // email() and phone() imply consent; the stored consent set is the truth.
+        for (ChannelName ch : List.of(ChannelName.EMAIL, ChannelName.SMS)) {
+            b.consent(ch, false);
+        }
+        for (ChannelName ch : Codec.parseChannels(rs.getString(first + 4))) {
+            b.consent(ch, true);
+        }
+        b.preferChannels(Codec.parseChannels(rs.getString(first + 5)));
+        return b;
+    }
+
+    /** Two queries per {@value InList#CHUNK} contacts (rows, then attributes) instead of two per contact. */
+    @Override
+    public Map<String, Contact> findContacts(Collection<String> contactIds) {
+        List<List<String>> chunks = InList.chunks(contactIds, "contactIds");
+        if (chunks.isEmpty()) {
+            return Map.of();
+        }
+        return lookup("findContacts", c -> {
+            Map<String, Contact.Builder> builders = new LinkedHashMap<>();
+            for (List<String> chunk : chunks) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, email, phone, locale, zone, consent, channel_preference FROM "
+                        + tables.contacts() + " WHERE " + InList.in("id", chunk.size()))) {
+                    InList.bind(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String id = rs.getString(1);
+                            builders.put(id, contactRow(id, rs, 2));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT contact_id, attr_key, attr_value FROM " + tables.contactAttributes()
+                        + " WHERE " + InList.in("contact_id", chunk.size()) + " ORDER BY contact_id, attr_key")) {
+                    InList.bind(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Contact.Builder b = builders.get(rs.getString(1));
+                            if (b != null) { // attributes written after the row read: the contact was created in between
+                                b.attribute(rs.getString(2), rs.getString(3));
+                            }
+                        }
+                    }
+                }
+            }
+            Map<String, Contact> out = new HashMap<>();
+            builders.forEach((id, b) -> out.put(id, b.build()));
+            return out;
         });
     }
 
@@ -847,6 +894,29 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
     public Optional<Response> findResponseByInvitation(String invitationId) {
         Objects.requireNonNull(invitationId, "invitationId");
         return lookup("findResponseByInvitation", c -> loadResponse(c, "r.invitation_id = ?", invitationId));
+    }
+
+    @Override
+    public Set<String> findAnsweredInvitations(Collection<String> invitationIds) {
+        List<List<String>> chunks = InList.chunks(invitationIds, "invitationIds");
+        if (chunks.isEmpty()) {
+            return Set.of();
+        }
+        return lookup("findAnsweredInvitations", c -> {
+            Set<String> out = new HashSet<>();
+            for (List<String> chunk : chunks) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT invitation_id FROM " + tables.responses()
+                        + " WHERE " + InList.in("invitation_id", chunk.size()))) {
+                    InList.bind(ps, 1, chunk);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     private Optional<Response> loadResponse(Connection c, String condition, String param) throws SQLException {
@@ -1053,6 +1123,16 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
     }
 
     @Override
+    public List<Boolean> updateClaimedAll(List<Invitation> updated) {
+        return outbox.updateClaimedAll(updated);
+    }
+
+    @Override
+    public Map<String, List<Invitation>> findSentInvitationsByContacts(Collection<String> contactIds, Instant sentSince) {
+        return outbox.findSentInvitationsByContacts(contactIds, sentSince);
+    }
+
+    @Override
     public boolean requeue(String invitationId, Instant dueAt) {
         return outbox.requeue(invitationId, dueAt);
     }
@@ -1070,6 +1150,11 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
     @Override
     public void recordSkip(InvitationSkip skip) {
         outbox.recordSkip(skip);
+    }
+
+    @Override
+    public void recordSkips(List<InvitationSkip> skips) {
+        outbox.recordSkips(skips);
     }
 
     @Override
@@ -1098,6 +1183,11 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
     }
 
     @Override
+    public Map<String, Suppression> findSuppressions(Collection<String> addresses) {
+        return outbox.findSuppressions(addresses);
+    }
+
+    @Override
     public void unsubscribe(Unsubscribe unsubscribe) {
         outbox.unsubscribe(unsubscribe);
     }
@@ -1110,6 +1200,11 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
     @Override
     public List<Unsubscribe> findUnsubscribes(String contactId) {
         return outbox.findUnsubscribes(contactId);
+    }
+
+    @Override
+    public Map<String, List<Unsubscribe>> findUnsubscribesByContacts(Collection<String> contactIds) {
+        return outbox.findUnsubscribesByContacts(contactIds);
     }
 
     @Override
