@@ -36,11 +36,11 @@ final class JdbcAlertOutbox implements AlertOutbox {
     private static final int MAX_CLAIM = 1000;
     private static final int CLAIM_ROUNDS = 4;
 
-    private final JdbcStore db;
+    private final JdbcTransactions db;
     private final Dialect dialect;
     private final String table;
 
-    JdbcAlertOutbox(JdbcStore db, Dialect dialect, String prefix) {
+    JdbcAlertOutbox(JdbcTransactions db, Dialect dialect, String prefix) {
         this.db = db;
         this.dialect = dialect;
         this.table = prefix + "alert_outbox";

@@ -24,13 +24,13 @@ import java.util.Optional;
  * instances; then it checks the cool-down and the key, and records both.
  */
 final class JdbcAlertState implements AlertState {
-    private final JdbcStore db;
+    private final JdbcTransactions db;
     private final Dialect dialect;
     private final String keys;
     private final String coolDowns;
     private final String lockSql;
 
-    JdbcAlertState(JdbcStore db, Dialect dialect, String prefix) {
+    JdbcAlertState(JdbcTransactions db, Dialect dialect, String prefix) {
         this.db = db;
         this.dialect = dialect;
         this.keys = prefix + "alert_keys";

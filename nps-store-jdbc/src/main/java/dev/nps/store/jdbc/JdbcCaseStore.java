@@ -33,13 +33,13 @@ final class JdbcCaseStore implements CaseStore {
     private static final String EVENT_COLUMNS = "e.seq, e.event_at, e.actor, e.action, e.status, e.note";
     private static final int INSERT_ATTEMPTS = 5;
 
-    private final JdbcStore db;
+    private final JdbcTransactions db;
     private final Dialect dialect;
     private final String cases;
     private final String events;
     private final String select;
 
-    JdbcCaseStore(JdbcStore db, Dialect dialect, String prefix) {
+    JdbcCaseStore(JdbcTransactions db, Dialect dialect, String prefix) {
         this.db = db;
         this.dialect = dialect;
         this.cases = prefix + "cases";

@@ -52,7 +52,7 @@ final class JdbcOutbox {
     private static final int CANDIDATE_FACTOR = 2;
     private static final int H2_CLAIM_ROUNDS = 4;
 
-    private final JdbcStore db;
+    private final JdbcTransactions db;
     private final Dialect dialect;
     private final String invitations;
     private final String locks;
@@ -68,7 +68,7 @@ final class JdbcOutbox {
     private final String upsertTokenSql;
     private final String insertSkipSql;
 
-    JdbcOutbox(JdbcStore db, Dialect dialect, String prefix) {
+    JdbcOutbox(JdbcTransactions db, Dialect dialect, String prefix) {
         this.db = db;
         this.dialect = dialect;
         this.invitations = prefix + "invitations";

@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
  * tags of the contact's responses.
  */
 final class JdbcResponseTags implements ResponseTags {
-    private final JdbcStore db;
+    private final JdbcTransactions db;
     private final Dialect dialect;
     private final Clock clock;
     private final String table;
 
-    JdbcResponseTags(JdbcStore db, Dialect dialect, Clock clock, String prefix) {
+    JdbcResponseTags(JdbcTransactions db, Dialect dialect, Clock clock, String prefix) {
         this.db = db;
         this.dialect = dialect;
         this.clock = clock;

@@ -13,11 +13,11 @@ import java.sql.SQLException;
  * share the round-robin turn and never hand out a value twice.
  */
 final class JdbcSequences implements Sequences {
-    private final JdbcStore db;
+    private final JdbcTransactions db;
     private final String table;
     private final String createSql;
 
-    JdbcSequences(JdbcStore db, Dialect dialect, String prefix) {
+    JdbcSequences(JdbcTransactions db, Dialect dialect, String prefix) {
         this.db = db;
         this.table = prefix + "sequences";
         // Creates the row at 0 or, if it exists, leaves its value alone.
