@@ -38,6 +38,9 @@ public final class AspectSentiment {
     private static final Pattern IRREALIS = Pattern.compile(
             "(?i)\\b(?:want|wants|wanted|wanting|looking for|hoping for|wish|wished|craving)\\b.*");
 
+    /** What follows "than" describes the thing compared with ("more appealing than stuffy overpriced places"). */
+    private static final Pattern COMPARED = Pattern.compile(System.getProperty("comparedRe", "(?i)\\bthan\\b.*"));
+
     /**
      * Words that judge the thing they describe (a room, a dish, a bill) in feedback but are missing from the VADER
      * lexicon and the feedback layer. They count only here, so whole-comment scores stay comparable with VADER's
@@ -54,6 +57,34 @@ public final class AspectSentiment {
             Map.entry("flavorless", -1.5), Map.entry("oversalted", -1.5), Map.entry("unavailable", -1.0),
             // a common misspelling of a word the feedback layer rates
             Map.entry("accomodating", 1.5));
+
+    /**
+     * Words whose polarity depends on what they describe, keyed by built-in seed topic ({@link ThemeVocabulary}):
+     * "cheap" and "low" praise a price but not a dish (VADER rates "low" -1.1), "small" and "tight" fault a room or a
+     * portion, "waited" faults service. The value is the word's valence when it describes that theme; it replaces
+     * the general one in the clause's sum only for that theme.
+     */
+    private static final Map<String, Map<String, Double>> BY_TOPIC = Map.of(
+            "price", Map.of("cheap", 1.2, "cheaper", 1.0, "low", 0.9, "lower", 0.7, "steep", -1.2, "high", -0.9,
+                    "higher", -0.7),
+            "customer service", Map.of("waited", -0.9, "attitude", -1.0),
+            "delivery time", Map.of("waited", -0.9),
+            "atmosphere", Map.of("small", -0.6, "tight", -0.9),
+            "food and drink", Map.of("small", -0.6, "large", 0.8, "big", 0.6));
+
+    /**
+     * "OK" about a dish or a waiter is a shrug, not praise (VADER rates "ok" +1.2), and "just OK" / "only okay" is a
+     * complaint.
+     */
+    private static final Map<String, Double> LUKEWARM = Map.of("ok", 0.0, "okay", 0.0, "alright", 0.0);
+    private static final java.util.Set<String> LIMITERS = java.util.Set.of("just", "only", "merely", "barely");
+    private static final double JUST_OK = Double.parseDouble(System.getProperty("justOk", "-0.8"));
+
+    /**
+     * Below this absolute compound a theme's sentiment is labelled neutral: a clause that names a theme without
+     * judging it often carries a faint score from a word about something else.
+     */
+    static final double NEUTRAL_BAND = Double.parseDouble(System.getProperty("aspectBand", "0.05"));
 
     private final SentimentScorer scorer;
 
@@ -84,13 +115,15 @@ public final class AspectSentiment {
             sums.put(t, new double[2]);
         }
         for (Segment segment : segments(clean, model)) {
-            double c = score(segment.text());
-            if (c == 0) {
-                continue;
-            }
+            double compound = scorer.compound(segment.text());
+            List<String> words = Tokeniser.words(segment.text());
             for (String t : segment.themes()) {
                 double[] acc = sums.get(t);
-                if (acc != null) {
+                if (acc == null) {
+                    continue;
+                }
+                double c = adjust(compound, words, t);
+                if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
                 }
@@ -101,25 +134,54 @@ public final class AspectSentiment {
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             double[] acc = e.getValue();
             if (acc[1] > 0) {
-                out.put(e.getKey(), Sentiment.of(acc[0] / acc[1]));
+                out.put(e.getKey(), of(acc[0] / acc[1]));
             } else {
                 if (Double.isNaN(overall)) {
                     overall = scorer.compound(clean);
                 }
-                out.put(e.getKey(), Sentiment.of(overall));
+                out.put(e.getKey(), of(overall));
             }
         }
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * @param compound an aspect's compound score
+     * @return the sentiment, labelled neutral inside the aspect band ({@link #NEUTRAL_BAND})
+     */
+    public static Sentiment of(double compound) {
+        Sentiment.Label label = compound >= NEUTRAL_BAND ? Sentiment.Label.POSITIVE
+                : compound <= -NEUTRAL_BAND ? Sentiment.Label.NEGATIVE : Sentiment.Label.NEUTRAL;
+        return new Sentiment(compound, label);
+    }
+
     /** The clause's compound with the descriptive words added to its VADER sum. */
     double score(String clause) {
-        double c = scorer.compound(clause);
+        return score(clause, null);
+    }
+
+    /** The clause's compound towards a theme: descriptive words added, topic-dependent words re-rated for it. */
+    double score(String clause, String theme) {
+        return adjust(scorer.compound(clause), Tokeniser.words(clause), theme);
+    }
+
+    private double adjust(double c, List<String> words, String theme) {
+        Map<String, Double> topical = theme == null ? Map.of() : BY_TOPIC.getOrDefault(theme, Map.of());
         double extra = 0;
-        List<String> words = Tokeniser.words(clause);
         for (int i = 0; i < words.size(); i++) {
-            Double v = DESCRIPTIVE.get(words.get(i));
-            if (v != null) {
+            String w = words.get(i);
+            Double v = DESCRIPTIVE.get(w);
+            Double t = topical.get(w);
+            if (t == null) {
+                t = LUKEWARM.get(w);
+                if (t != null && i > 0 && LIMITERS.contains(words.get(i - 1))) {
+                    t = JUST_OK;
+                }
+            }
+            if (t != null) {
+                v = (v == null ? 0 : v) + t - scorer.wordValence(w);
+            }
+            if (v != null && v != 0) {
                 boolean negated = false;
                 for (int k = Math.max(0, i - 3); k < i; k++) {
                     negated |= SentimentScorer.negated(words.get(k));
@@ -145,6 +207,9 @@ public final class AspectSentiment {
         for (String clause : clauses) {
             List<String> themes = model.tag(clause);
             String asserted = IRREALIS.matcher(clause).replaceFirst("").strip();
+            if (!Boolean.getBoolean("noCompared")) {
+                asserted = COMPARED.matcher(asserted).replaceFirst("").strip();
+            }
             if (themes.isEmpty()) {
                 // a theme-less opening ("I was disappointed, but ...") says nothing sure about the themes after it
                 if (!out.isEmpty()) {
