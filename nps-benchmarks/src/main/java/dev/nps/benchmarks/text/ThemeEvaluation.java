@@ -204,7 +204,7 @@ final class ThemeEvaluation {
                         k++;
                     }
                 }
-                Sentiment.Label aspect = k == 0 ? label : AspectSentiment.of(sum / k).label();
+                Sentiment.Label aspect = k == 0 ? label : Sentiment.of(sum / k).label();
                 if (aspect.name().toLowerCase(Locale.ROOT).equals(polarity)) {
                     aspectRight++;
                 }

@@ -38,8 +38,6 @@ public final class AspectSentiment {
     private static final Pattern IRREALIS = Pattern.compile(
             "(?i)\\b(?:want|wants|wanted|wanting|looking for|hoping for|wish|wished|craving)\\b.*");
 
-    /** What follows "than" describes the thing compared with ("more appealing than stuffy overpriced places"). */
-    private static final Pattern COMPARED = Pattern.compile(System.getProperty("comparedRe", "(?i)\\bthan\\b.*"));
 
     /**
      * Words that judge the thing they describe (a room, a dish, a bill) in feedback but are missing from the VADER
@@ -76,15 +74,23 @@ public final class AspectSentiment {
      * "OK" about a dish or a waiter is a shrug, not praise (VADER rates "ok" +1.2), and "just OK" / "only okay" is a
      * complaint.
      */
+    /**
+     * A wait counted in time units ("it took 25 minutes to bring", "we waited an hour") is a complaint in feedback
+     * even without a sentiment word.
+     */
+    private static final Pattern LONG_WAIT = Pattern.compile("(?i)\\b(?:took|take|takes|taking|waited|wait|waiting)\\b"
+            + "(?:\\s+\\S+){0,5}?\\s+(?:\\d+|an?|one|two|three|four|five|ten|twenty|thirty|forty|fifty|few|several|over|almost|nearly)"
+            + "(?:\\s*\\+)?(?:\\s+(?:more|whole|full|extra))?\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\b");
+    private static final double LONG_WAIT_VALENCE = -1.5;
+
+    private static final java.util.Set<String> MODALS = java.util.Set.of("would", "could", "should", "might", "wouldve",
+            "couldve", "shouldve");
+    private static final double COUNTERFACTUAL_WEIGHT = 1.5;
+
     private static final Map<String, Double> LUKEWARM = Map.of("ok", 0.0, "okay", 0.0, "alright", 0.0);
     private static final java.util.Set<String> LIMITERS = java.util.Set.of("just", "only", "merely", "barely");
-    private static final double JUST_OK = Double.parseDouble(System.getProperty("justOk", "-0.8"));
+    private static final double JUST_OK = -0.8;
 
-    /**
-     * Below this absolute compound a theme's sentiment is labelled neutral: a clause that names a theme without
-     * judging it often carries a faint score from a word about something else.
-     */
-    static final double NEUTRAL_BAND = Double.parseDouble(System.getProperty("aspectBand", "0.05"));
 
     private final SentimentScorer scorer;
 
@@ -122,7 +128,7 @@ public final class AspectSentiment {
                 if (acc == null) {
                     continue;
                 }
-                double c = adjust(compound, words, t);
+                double c = adjust(compound, segment.text(), words, t);
                 if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
@@ -134,25 +140,15 @@ public final class AspectSentiment {
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             double[] acc = e.getValue();
             if (acc[1] > 0) {
-                out.put(e.getKey(), of(acc[0] / acc[1]));
+                out.put(e.getKey(), Sentiment.of(acc[0] / acc[1]));
             } else {
                 if (Double.isNaN(overall)) {
                     overall = scorer.compound(clean);
                 }
-                out.put(e.getKey(), of(overall));
+                out.put(e.getKey(), Sentiment.of(overall));
             }
         }
         return Collections.unmodifiableMap(out);
-    }
-
-    /**
-     * @param compound an aspect's compound score
-     * @return the sentiment, labelled neutral inside the aspect band ({@link #NEUTRAL_BAND})
-     */
-    public static Sentiment of(double compound) {
-        Sentiment.Label label = compound >= NEUTRAL_BAND ? Sentiment.Label.POSITIVE
-                : compound <= -NEUTRAL_BAND ? Sentiment.Label.NEGATIVE : Sentiment.Label.NEUTRAL;
-        return new Sentiment(compound, label);
     }
 
     /** The clause's compound with the descriptive words added to its VADER sum. */
@@ -162,12 +158,24 @@ public final class AspectSentiment {
 
     /** The clause's compound towards a theme: descriptive words added, topic-dependent words re-rated for it. */
     double score(String clause, String theme) {
-        return adjust(scorer.compound(clause), Tokeniser.words(clause), theme);
+        return adjust(scorer.compound(clause), clause, Tokeniser.words(clause), theme);
     }
 
-    private double adjust(double c, List<String> words, String theme) {
+    /** "would be better", "could have been nice": praise of what the place is not. */
+    private static boolean counterfactual(List<String> words, int i) {
+        boolean modal = false;
+        boolean be = false;
+        for (int k = Math.max(0, i - 4); k < i; k++) {
+            String w = words.get(k);
+            modal |= MODALS.contains(w);
+            be |= modal && (w.equals("be") || w.equals("been"));
+        }
+        return be;
+    }
+
+    private double adjust(double c, String clause, List<String> words, String theme) {
         Map<String, Double> topical = theme == null ? Map.of() : BY_TOPIC.getOrDefault(theme, Map.of());
-        double extra = 0;
+        double extra = LONG_WAIT_VALENCE != 0 && LONG_WAIT.matcher(clause).find() ? LONG_WAIT_VALENCE : 0;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             Double v = DESCRIPTIVE.get(w);
@@ -180,6 +188,12 @@ public final class AspectSentiment {
             }
             if (t != null) {
                 v = (v == null ? 0 : v) + t - scorer.wordValence(w);
+            }
+            if (COUNTERFACTUAL_WEIGHT != 0 && counterfactual(words, i)) {
+                double general = scorer.wordValence(w);
+                if (general > 0) {
+                    v = (v == null ? 0 : v) - COUNTERFACTUAL_WEIGHT * general;
+                }
             }
             if (v != null && v != 0) {
                 boolean negated = false;
@@ -207,9 +221,6 @@ public final class AspectSentiment {
         for (String clause : clauses) {
             List<String> themes = model.tag(clause);
             String asserted = IRREALIS.matcher(clause).replaceFirst("").strip();
-            if (!Boolean.getBoolean("noCompared")) {
-                asserted = COMPARED.matcher(asserted).replaceFirst("").strip();
-            }
             if (themes.isEmpty()) {
                 // a theme-less opening ("I was disappointed, but ...") says nothing sure about the themes after it
                 if (!out.isEmpty()) {
