@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * nearest clause before it that does ("the food, which was above average, ..."), so it is scored together with it;
  * negation and boosters stay inside their clause, and a contrast word separates the two sides instead of weighting
  * them. What follows a wish ("for people who want great food") is not scored: it names a quality without saying the
- * place has it. A few descriptive words VADER lacks ("sticky", "drafty", "unbearable") count here. A theme's
+ * place has it. A few descriptive words VADER lacks ("sticky", "drafty", "unbearable") count here, and so do rules
+ * that only make sense towards a theme: words whose polarity depends on the theme ("cheap" praises a price, "small"
+ * faults a room or a portion), "ok" as a shrug and "just ok" as a complaint, a wait counted in time ("it took 25
+ * minutes") as a complaint, and praise after "would be" / "could have been" as a complaint. A theme's
  * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's ("Loved
  * it. Great pasta." stays positive on food).
  *
@@ -71,10 +74,6 @@ public final class AspectSentiment {
             "food and drink", Map.of("small", -0.6, "large", 0.8, "big", 0.6));
 
     /**
-     * "OK" about a dish or a waiter is a shrug, not praise (VADER rates "ok" +1.2), and "just OK" / "only okay" is a
-     * complaint.
-     */
-    /**
      * A wait counted in time units ("it took 25 minutes to bring", "we waited an hour") is a complaint in feedback
      * even without a sentiment word.
      */
@@ -83,14 +82,21 @@ public final class AspectSentiment {
             + "(?:\\s*\\+)?(?:\\s+(?:more|whole|full|extra))?\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\b");
     private static final double LONG_WAIT_VALENCE = -1.5;
 
+    /**
+     * Praise after "would be" / "could have been" is praise of what the place is not ("it would be so much better
+     * run by people who understand service"): it counts as a mild complaint, -0.5 times its valence.
+     */
     private static final java.util.Set<String> MODALS = java.util.Set.of("would", "could", "should", "might", "wouldve",
             "couldve", "shouldve");
     private static final double COUNTERFACTUAL_WEIGHT = 1.5;
 
+    /**
+     * "OK" about a dish or a waiter is a shrug, not praise (VADER rates "ok" +1.2), and "just OK" / "only okay" is a
+     * complaint.
+     */
     private static final Map<String, Double> LUKEWARM = Map.of("ok", 0.0, "okay", 0.0, "alright", 0.0);
     private static final java.util.Set<String> LIMITERS = java.util.Set.of("just", "only", "merely", "barely");
     private static final double JUST_OK = -0.8;
-
 
     private final SentimentScorer scorer;
 
@@ -123,12 +129,13 @@ public final class AspectSentiment {
         for (Segment segment : segments(clean, model)) {
             double compound = scorer.compound(segment.text());
             List<String> words = Tokeniser.words(segment.text());
+            double wait = longWait(segment.text());
             for (String t : segment.themes()) {
                 double[] acc = sums.get(t);
                 if (acc == null) {
                     continue;
                 }
-                double c = adjust(compound, segment.text(), words, t);
+                double c = adjust(compound, wait, words, t);
                 if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
@@ -158,7 +165,7 @@ public final class AspectSentiment {
 
     /** The clause's compound towards a theme: descriptive words added, topic-dependent words re-rated for it. */
     double score(String clause, String theme) {
-        return adjust(scorer.compound(clause), clause, Tokeniser.words(clause), theme);
+        return adjust(scorer.compound(clause), longWait(clause), Tokeniser.words(clause), theme);
     }
 
     /** "would be better", "could have been nice": praise of what the place is not. */
@@ -173,9 +180,13 @@ public final class AspectSentiment {
         return be;
     }
 
-    private double adjust(double c, String clause, List<String> words, String theme) {
+    private static double longWait(String clause) {
+        return LONG_WAIT.matcher(clause).find() ? LONG_WAIT_VALENCE : 0;
+    }
+
+    /** @param extra what the clause adds to the sum whatever the theme (a long wait) */
+    private double adjust(double c, double extra, List<String> words, String theme) {
         Map<String, Double> topical = theme == null ? Map.of() : BY_TOPIC.getOrDefault(theme, Map.of());
-        double extra = LONG_WAIT_VALENCE != 0 && LONG_WAIT.matcher(clause).find() ? LONG_WAIT_VALENCE : 0;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             Double v = DESCRIPTIVE.get(w);
@@ -189,7 +200,7 @@ public final class AspectSentiment {
             if (t != null) {
                 v = (v == null ? 0 : v) + t - scorer.wordValence(w);
             }
-            if (COUNTERFACTUAL_WEIGHT != 0 && counterfactual(words, i)) {
+            if (counterfactual(words, i)) {
                 double general = scorer.wordValence(w);
                 if (general > 0) {
                     v = (v == null ? 0 : v) - COUNTERFACTUAL_WEIGHT * general;
