@@ -25,7 +25,7 @@ import org.w3c.dom.NodeList;
  * sentences there carry it; {@code -Dmapping=0.5} changes that), then micro-F1 over food/service/price/ambience, NMI
  * and purity (first theme of each sentence with exactly one of those categories; "(none)" when untagged), and
  * category polarity accuracy (sentence sentiment, and the aspect sentiment of {@link AspectSentiment} towards the
- * category's themes; "conflict" labels are left out of both, "neutral" ones count) are measured on the other 70%. {@code -Dverbose=true} prints the themes and their mapping.
+ * category's themes; "conflict" labels are left out of both, "neutral" ones count) are measured on the other 70%. {@code -Dverbose=true} prints the themes and their mapping; {@code -Dconfusion=true} the aspect polarity confusion matrix, {@code -Derrors=true} also the misses.
  */
 final class ThemeEvaluation {
     static final List<String> CATEGORIES = List.of("food", "service", "price", "ambience");
