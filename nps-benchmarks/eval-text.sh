@@ -3,7 +3,8 @@
 # Usage: nps-benchmarks/eval-text.sh [path to the shared data folder]   (default: ../shared/data from the project root)
 # Prints Markdown tables: sentiment on the VADER ground truth, themes and polarity on SemEval-2014 restaurants
 # (built-in analyser, its ablation without the topic map, and the optional embeddings analyser;
-# set JAVA_OPTS=-DskipEmbeddings=true to leave that one out).
+# set JAVA_OPTS=-DskipEmbeddings=true to leave that one out; -Dtuning=true scores only inside the first 30%;
+# -Dconfusion=true prints the aspect polarity confusion matrix, -Derrors=true also the misses).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data}"

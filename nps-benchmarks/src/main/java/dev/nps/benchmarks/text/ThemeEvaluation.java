@@ -25,12 +25,15 @@ import org.w3c.dom.NodeList;
  * sentences there carry it; {@code -Dmapping=0.5} changes that), then micro-F1 over food/service/price/ambience, NMI
  * and purity (first theme of each sentence with exactly one of those categories; "(none)" when untagged), and
  * category polarity accuracy (sentence sentiment, and the aspect sentiment of {@link AspectSentiment} towards the
- * category's themes; "conflict" labels are left out of both, "neutral" ones count) are measured on the other 70%. {@code -Dverbose=true} prints the themes and their mapping.
+ * category's themes; "conflict" labels are left out of both, "neutral" ones count) are measured on the other 70%. {@code -Dverbose=true} prints the themes and their mapping; {@code -Dconfusion=true} the aspect polarity confusion matrix, {@code -Derrors=true} also the misses.
  */
 final class ThemeEvaluation {
     static final List<String> CATEGORIES = List.of("food", "service", "price", "ambience");
     static final double MAPPING_SPLIT = 0.3;
     static final boolean TUNING = Boolean.getBoolean("tuning");
+    /** {@code -Dconfusion=true}: the aspect polarity confusion matrix by gold polarity; {@code -Derrors=true} also lists the misses. */
+    static final boolean CONFUSION = Boolean.getBoolean("confusion") || Boolean.getBoolean("errors");
+    static final boolean ERRORS = Boolean.getBoolean("errors");
     static final double MAPPING_PRECISION = Double.parseDouble(System.getProperty("mapping", "0.6"));
 
     private ThemeEvaluation() {}
@@ -152,6 +155,7 @@ final class ThemeEvaluation {
         int polarityRight = 0;
         int polarityN = 0;
         int aspectRight = 0;
+        int[][] confusion = new int[3][Sentiment.Label.values().length];
         SentimentScorer scorer = SentimentScorer.nps();
         for (int i = from; i < to; i++) {
             Sentence s = all.get(i);
@@ -204,6 +208,20 @@ final class ThemeEvaluation {
                 if (aspect.name().toLowerCase(Locale.ROOT).equals(polarity)) {
                     aspectRight++;
                 }
+                if (CONFUSION) {
+                    int gi = List.of("positive", "negative", "neutral").indexOf(polarity);
+                    confusion[gi][aspect.ordinal()]++;
+                    if (ERRORS && !aspect.name().toLowerCase(Locale.ROOT).equals(polarity)) {
+                        System.out.println("ERR\t" + polarity + "\t" + aspect + "\t" + g.getKey() + "\t" + (k == 0 ? "sentence" : String.format(Locale.ROOT, "%.3f", sum / k)) + "\t" + s.text());
+                    }
+                }
+            }
+        }
+        if (CONFUSION) {
+            System.out.printf(Locale.ROOT, "aspect polarity confusion (%s), rows gold positive/negative/neutral, columns predicted %s:%n",
+                    name, java.util.Arrays.toString(Sentiment.Label.values()));
+            for (int gi = 0; gi < 3; gi++) {
+                System.out.println("  " + List.of("positive", "negative", "neutral").get(gi) + " " + java.util.Arrays.toString(confusion[gi]));
             }
         }
         double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);

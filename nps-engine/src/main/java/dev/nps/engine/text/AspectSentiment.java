@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * nearest clause before it that does ("the food, which was above average, ..."), so it is scored together with it;
  * negation and boosters stay inside their clause, and a contrast word separates the two sides instead of weighting
  * them. What follows a wish ("for people who want great food") is not scored: it names a quality without saying the
- * place has it. A few descriptive words VADER lacks ("sticky", "drafty", "unbearable") count here. A theme's
+ * place has it. A few descriptive words VADER lacks ("sticky", "drafty", "unbearable") count here, and so do rules
+ * that only make sense towards a theme: words whose polarity depends on the theme ("cheap" praises a price, "small"
+ * faults a room or a portion), "ok" as a shrug and "just ok" as a complaint, a wait counted in time ("it took 25
+ * minutes") as a complaint, and praise after "would be" / "could have been" as a complaint. A theme's
  * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's ("Loved
  * it. Great pasta." stays positive on food).
  *
@@ -38,6 +41,7 @@ public final class AspectSentiment {
     private static final Pattern IRREALIS = Pattern.compile(
             "(?i)\\b(?:want|wants|wanted|wanting|looking for|hoping for|wish|wished|craving)\\b.*");
 
+
     /**
      * Words that judge the thing they describe (a room, a dish, a bill) in feedback but are missing from the VADER
      * lexicon and the feedback layer. They count only here, so whole-comment scores stay comparable with VADER's
@@ -54,6 +58,45 @@ public final class AspectSentiment {
             Map.entry("flavorless", -1.5), Map.entry("oversalted", -1.5), Map.entry("unavailable", -1.0),
             // a common misspelling of a word the feedback layer rates
             Map.entry("accomodating", 1.5));
+
+    /**
+     * Words whose polarity depends on what they describe, keyed by built-in seed topic ({@link ThemeVocabulary}):
+     * "cheap" and "low" praise a price but not a dish (VADER rates "low" -1.1), "small" and "tight" fault a room or a
+     * portion, "waited" faults service. The value is the word's valence when it describes that theme; it replaces
+     * the general one in the clause's sum only for that theme.
+     */
+    private static final Map<String, Map<String, Double>> BY_TOPIC = Map.of(
+            "price", Map.of("cheap", 1.2, "cheaper", 1.0, "low", 0.9, "lower", 0.7, "steep", -1.2, "high", -0.9,
+                    "higher", -0.7),
+            "customer service", Map.of("waited", -0.9, "attitude", -1.0),
+            "delivery time", Map.of("waited", -0.9),
+            "atmosphere", Map.of("small", -0.6, "tight", -0.9),
+            "food and drink", Map.of("small", -0.6, "large", 0.8, "big", 0.6));
+
+    /**
+     * A wait counted in time units ("it took 25 minutes to bring", "we waited an hour") is a complaint in feedback
+     * even without a sentiment word.
+     */
+    private static final Pattern LONG_WAIT = Pattern.compile("(?i)\\b(?:took|take|takes|taking|waited|wait|waiting)\\b"
+            + "(?:\\s+\\S+){0,5}?\\s+(?:\\d+|an?|one|two|three|four|five|ten|twenty|thirty|forty|fifty|few|several|over|almost|nearly)"
+            + "(?:\\s*\\+)?(?:\\s+(?:more|whole|full|extra))?\\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\b");
+    private static final double LONG_WAIT_VALENCE = -1.5;
+
+    /**
+     * Praise after "would be" / "could have been" is praise of what the place is not ("it would be so much better
+     * run by people who understand service"): it counts as a mild complaint, -0.5 times its valence.
+     */
+    private static final java.util.Set<String> MODALS = java.util.Set.of("would", "could", "should", "might", "wouldve",
+            "couldve", "shouldve");
+    private static final double COUNTERFACTUAL_WEIGHT = 1.5;
+
+    /**
+     * "OK" about a dish or a waiter is a shrug, not praise (VADER rates "ok" +1.2), and "just OK" / "only okay" is a
+     * complaint.
+     */
+    private static final Map<String, Double> LUKEWARM = Map.of("ok", 0.0, "okay", 0.0, "alright", 0.0);
+    private static final java.util.Set<String> LIMITERS = java.util.Set.of("just", "only", "merely", "barely");
+    private static final double JUST_OK = -0.8;
 
     private final SentimentScorer scorer;
 
@@ -84,13 +127,16 @@ public final class AspectSentiment {
             sums.put(t, new double[2]);
         }
         for (Segment segment : segments(clean, model)) {
-            double c = score(segment.text());
-            if (c == 0) {
-                continue;
-            }
+            double compound = scorer.compound(segment.text());
+            List<String> words = Tokeniser.words(segment.text());
+            double wait = longWait(segment.text());
             for (String t : segment.themes()) {
                 double[] acc = sums.get(t);
-                if (acc != null) {
+                if (acc == null) {
+                    continue;
+                }
+                double c = adjust(compound, wait, words, t);
+                if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
                 }
@@ -114,12 +160,53 @@ public final class AspectSentiment {
 
     /** The clause's compound with the descriptive words added to its VADER sum. */
     double score(String clause) {
-        double c = scorer.compound(clause);
-        double extra = 0;
-        List<String> words = Tokeniser.words(clause);
+        return score(clause, null);
+    }
+
+    /** The clause's compound towards a theme: descriptive words added, topic-dependent words re-rated for it. */
+    double score(String clause, String theme) {
+        return adjust(scorer.compound(clause), longWait(clause), Tokeniser.words(clause), theme);
+    }
+
+    /** "would be better", "could have been nice": praise of what the place is not. */
+    private static boolean counterfactual(List<String> words, int i) {
+        boolean modal = false;
+        boolean be = false;
+        for (int k = Math.max(0, i - 4); k < i; k++) {
+            String w = words.get(k);
+            modal |= MODALS.contains(w);
+            be |= modal && (w.equals("be") || w.equals("been"));
+        }
+        return be;
+    }
+
+    private static double longWait(String clause) {
+        return LONG_WAIT.matcher(clause).find() ? LONG_WAIT_VALENCE : 0;
+    }
+
+    /** @param extra what the clause adds to the sum whatever the theme (a long wait) */
+    private double adjust(double c, double extra, List<String> words, String theme) {
+        Map<String, Double> topical = theme == null ? Map.of() : BY_TOPIC.getOrDefault(theme, Map.of());
         for (int i = 0; i < words.size(); i++) {
-            Double v = DESCRIPTIVE.get(words.get(i));
-            if (v != null) {
+            String w = words.get(i);
+            Double v = DESCRIPTIVE.get(w);
+            Double t = topical.get(w);
+            if (t == null) {
+                t = LUKEWARM.get(w);
+                if (t != null && i > 0 && LIMITERS.contains(words.get(i - 1))) {
+                    t = JUST_OK;
+                }
+            }
+            if (t != null) {
+                v = (v == null ? 0 : v) + t - scorer.wordValence(w);
+            }
+            if (counterfactual(words, i)) {
+                double general = scorer.wordValence(w);
+                if (general > 0) {
+                    v = (v == null ? 0 : v) - COUNTERFACTUAL_WEIGHT * general;
+                }
+            }
+            if (v != null && v != 0) {
                 boolean negated = false;
                 for (int k = Math.max(0, i - 3); k < i; k++) {
                     negated |= SentimentScorer.negated(words.get(k));

@@ -317,6 +317,12 @@ public final class SentimentScorer {
         return Math.max(-1, Math.min(1, norm));
     }
 
+    /** @return this scorer's valence of a lower-case word before any rule, 0 when it rates none */
+    double wordValence(String lower) {
+        Double v = lexicon(lower);
+        return v == null ? 0 : v;
+    }
+
     private Double lexicon(String lower) {
         if (feedbackDomain) {
             Double d = FeedbackDomain.valence(lower);

@@ -86,4 +86,49 @@ class AspectSentimentTest {
         assertThat(AspectSentiment.clauses("Great pizza - slow staff; loud room, while prices (fair) were ok"))
                 .containsExactly("Great pizza", "slow staff", "loud room", "prices", "fair", "were ok");
     }
+
+    private Sentiment.Label npsLabel(String text, String theme) {
+        Map<String, Sentiment> byTheme = new AspectSentiment(SentimentScorer.nps()).byTheme(text, model);
+        assertThat(byTheme).containsKey(theme);
+        return byTheme.get(theme).label();
+    }
+
+    @Test
+    void aWordCanPraiseOneThemeAndFaultAnother() {
+        // "cheap" and "low" praise a price (VADER rates "low" -1.1); negation still applies
+        assertThat(npsLabel("The prices are cheap", "price")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel("Low prices", "price")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel("It is not cheap, the prices", "price")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("The prices are steep", "price")).isEqualTo(Sentiment.Label.NEGATIVE);
+        // the same word about something else keeps its general rating
+        assertThat(npsLabel("The cheap decor", "atmosphere")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("The room is small", "atmosphere")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("Large portions", "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void okAboutAThemeIsAShrugAndJustOkIsAComplaint() {
+        assertThat(SentimentScorer.nps().score("The service was ok").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel("The service was ok", "customer service")).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(npsLabel("The food was just okay", "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("The food was great and the service ok", "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void aWaitCountedInTimeIsAComplaint() {
+        assertThat(SentimentScorer.nps().score("It took them 25 minutes to bring our appetizer").label())
+                .isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(npsLabel("It took them 25 minutes to bring our appetizer", "food and drink"))
+                .isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("We waited over an hour for the waiter", "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("Our waiter was there in a minute", "customer service")).isNotEqualTo(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
+    void praiseOfWhatThePlaceIsNotIsAComplaint() {
+        String text = "The service would have been better with more staff";
+        assertThat(SentimentScorer.nps().score(text).label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel(text, "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("The service was better than last time", "customer service")).isEqualTo(Sentiment.Label.POSITIVE);
+    }
 }
