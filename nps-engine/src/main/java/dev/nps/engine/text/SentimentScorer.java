@@ -248,61 +248,16 @@ public final class SentimentScorer {
     }
 
     /**
-     * The sentiment towards each theme a comment mentions: the comment is cut into clauses at sentence ends,
-     * semicolons, commas and contrasts ("but", "however", "although", "though", "except", "whereas", "yet"), and
-     * each theme gets the mean
-     * sentiment of the clauses that mention it, or the whole comment's when those clauses carry none. So "the food
-     * was great but the service was slow" is positive on food and negative on service.
+     * The sentiment towards each theme a comment mentions, read from the clauses about it with this scorer: "the food
+     * was great but the service was slow" is positive on food and negative on service. The same as
+     * {@code new AspectSentiment(this).byTheme(text, model)}, which holds the rules.
      *
      * @param text  any comment, may be null
      * @param model the themes
      * @return theme name to sentiment, in the order of the model's tagging; empty when no theme is mentioned
      */
     public Map<String, Sentiment> byTheme(String text, ThemeModel model) {
-        java.util.Objects.requireNonNull(model, "model");
-        String clean = Tokeniser.sanitise(text);
-        List<String> whole = model.tag(clean);
-        if (whole.isEmpty()) {
-            return Map.of();
-        }
-        double overall = compound(clean);
-        Map<String, double[]> sums = new java.util.LinkedHashMap<>();
-        for (String t : whole) {
-            sums.put(t, new double[2]);
-        }
-        for (String clause : clauses(clean)) {
-            List<String> themes = model.tag(clause);
-            if (themes.isEmpty()) {
-                continue;
-            }
-            double c = compound(clause);
-            for (String t : themes) {
-                double[] acc = sums.get(t);
-                if (acc != null) {
-                    acc[0] += c;
-                    acc[1]++;
-                }
-            }
-        }
-        Map<String, Sentiment> out = new java.util.LinkedHashMap<>();
-        sums.forEach((t, acc) -> {
-            double c = acc[1] == 0 ? overall : acc[0] / acc[1];
-            out.put(t, Sentiment.of(c == 0 ? overall : c));
-        });
-        return java.util.Collections.unmodifiableMap(out);
-    }
-
-    private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
-            "[.!?;,]+\\s+|(?i)\\b(?:but|however|although|though|except|whereas|yet)\\b");
-
-    static List<String> clauses(String text) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String part : CLAUSE_BREAK.split(text)) {
-            if (!part.isBlank()) {
-                out.add(part);
-            }
-        }
-        return out;
+        return new AspectSentiment(this).byTheme(text, model);
     }
 
     /** @return the VADER valence of a lower-case word, or 0 when it is not in the lexicon */
