@@ -34,7 +34,7 @@ SUITE=(
   "dashboard.DashboardQueryBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s -p store=embedded"
   "text.TextAnalyserBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
   "dispatch.DispatchBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
-  "dispatch.JdbcDispatchBenchmark|-f 1 -wi 2 -i 3 -w 2s -r 2s -p sendThreads=0"
+  "dispatch.JdbcDispatchBenchmark|-f 1 -wi 2 -i 3 -w 2s -r 2s -p sendThreads=0 -e claimAndRecordOnly"
   "email.EmailSendBenchmark|-f 1 -wi 2 -i 3 -w 2s -r 2s"
   "sms.SmsSendBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
 )
