@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,7 +78,10 @@ class DashboardBrowserTest {
 
     @Test
     void showsTheEnginesFiguresFiltersDrillsDownAndFollowsNewResponses() throws Exception {
+        // The page re-renders its segment table and score buttons on every poll (1 s here), so an element found a
+        // moment ago can be replaced before it is clicked or read: waits retry on a stale element.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(dashboard.loginUri().toString());
         NpsResult month = engine.analytics().nps().last(Duration.ofDays(30)).run();
         wait.until(ExpectedConditions.textToBe(By.id("responses"), Long.toString(month.overall().responses())));
@@ -95,9 +99,7 @@ class DashboardBrowserTest {
 
         new Select(browser.findElement(By.id("channel"))).selectByValue("");
         wait.until(ExpectedConditions.textToBe(By.id("responses"), Long.toString(month.overall().responses())));
-        WebElement pro = browser.findElements(By.cssSelector("button.drill-segment")).stream()
-                .filter(b -> b.getText().equals("plan = pro")).findFirst().orElseThrow();
-        pro.click();
+        clickWhenPresent(wait, By.cssSelector("button.drill-segment"), "plan = pro");
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#drill-list li.response"), 0));
         List<WebElement> items = browser.findElements(By.cssSelector("#drill-list li.response"));
         assertThat(items).hasSize(20);
@@ -106,7 +108,10 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#drill-list img"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#drill-list script"))).isEmpty();
 
-        browser.findElement(By.cssSelector("#dist button[data-score='10']")).click();
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#dist button[data-score='10']")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drill-title"), "Score 10"));
         wait.until(d -> d.findElements(By.cssSelector("#drill-list li.response .score")).stream()
                 .allMatch(e -> e.getText().equals("10")) && !d.findElements(By.cssSelector("#drill-list li.response")).isEmpty());
@@ -122,6 +127,19 @@ class DashboardBrowserTest {
         Files.createDirectories(shot.getParent());
         Files.write(shot, png);
         assertThat(png.length).isGreaterThan(10_000);
+    }
+
+    /** Clicks the element with that text, finding it again if a re-render replaced it between finding and clicking. */
+    private static void clickWhenPresent(WebDriverWait wait, By locator, String text) {
+        wait.until(d -> {
+            WebElement button = d.findElements(locator).stream()
+                    .filter(b -> b.getText().equals(text)).findFirst().orElse(null);
+            if (button == null) {
+                return false;
+            }
+            button.click();
+            return true;
+        });
     }
 
     private static String one(double d) {
