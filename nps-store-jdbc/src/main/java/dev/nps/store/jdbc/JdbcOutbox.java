@@ -4,25 +4,16 @@ import dev.nps.api.ChannelName;
 import dev.nps.api.ErrorCode;
 import dev.nps.api.NpsException;
 import dev.nps.api.internal.Checks;
-import dev.nps.spi.DispatchStore;
 import dev.nps.spi.FatigueGuard;
 import dev.nps.spi.Invitation;
 import dev.nps.spi.InvitationInsert;
-import dev.nps.spi.InvitationSkip;
 import dev.nps.spi.InvitationStatus;
-import dev.nps.spi.ResponseToken;
-import dev.nps.spi.SkipReason;
-import dev.nps.spi.Suppression;
-import dev.nps.spi.Unsubscribe;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,8 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The outbox half of {@link JdbcStore}: invitations, skips, suppressions, unsubscribes and response-link tokens
- * (migration V3). Every instant comes from the caller (the engine's clock), never from the database.
+ * The outbox half of {@link JdbcStore}: invitations, their claims and outcomes (migration V3). The records beside
+ * them are in {@link JdbcSkips}, {@link JdbcOptOuts} and {@link JdbcResponseTokens}. Every instant comes from the caller (the engine's clock), never from the database.
  *
  * <p>Claims: on PostgreSQL and MariaDB/MySQL one short transaction selects the oldest due rows
  * {@code FOR UPDATE SKIP LOCKED} and updates them with the next fence. H2 2.3 locks every row such a scan touches,
@@ -45,7 +36,6 @@ import java.util.Set;
 final class JdbcOutbox {
     private static final String COLUMNS = "id, root_id, idempotency_key, survey_id, contact_id, channel, reminder, source, status,"
             + " created_at, due_at, attempts, lease_owner, lease_until, fence, recovered_claims, last_outcome, sent_at, next_reminder_at";
-    private static final String ALL_SURVEYS = "*";
     private static final int MAX_SOURCE = 1000;
     private static final int MAX_TEXT = 2000;
     /** H2 claims read this many more candidates than asked for, since concurrent claimers race for the first ones. */
@@ -56,27 +46,15 @@ final class JdbcOutbox {
     private final Dialect dialect;
     private final String invitations;
     private final String locks;
-    private final String skips;
-    private final String suppressions;
-    private final String unsubscribes;
-    private final String tokens;
     private final String insertSql;
     private final String lockSql;
     private final String updateClaimedSql;
-    private final String upsertSuppressionSql;
-    private final String upsertUnsubscribeSql;
-    private final String upsertTokenSql;
-    private final String insertSkipSql;
 
     JdbcOutbox(JdbcTransactions db, Dialect dialect, String prefix) {
         this.db = db;
         this.dialect = dialect;
         this.invitations = prefix + "invitations";
         this.locks = prefix + "contact_locks";
-        this.skips = prefix + "invitation_skips";
-        this.suppressions = prefix + "suppressions";
-        this.unsubscribes = prefix + "unsubscribes";
-        this.tokens = prefix + "response_tokens";
         this.insertSql = "INSERT INTO " + invitations + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         // Takes the contact's lock row, creating it if needed, with an exclusive lock in one statement (an
         // insert-ignore followed by SELECT FOR UPDATE would upgrade a shared lock and deadlock on MariaDB).
@@ -91,11 +69,6 @@ final class JdbcOutbox {
         this.updateClaimedSql = "UPDATE " + invitations + " SET channel = ?, status = ?, due_at = ?, attempts = ?, lease_owner = ?,"
                 + " lease_until = ?, recovered_claims = ?, last_outcome = ?, sent_at = ?, next_reminder_at = ?"
                 + " WHERE id = ? AND fence = ? AND (status = 'CLAIMED') IS TRUE";
-        this.upsertSuppressionSql = dialect.upsert(suppressions, List.of("address"), List.of("reason", "created_at"));
-        this.upsertUnsubscribeSql = dialect.upsert(unsubscribes, List.of("contact_id", "survey_id"), List.of("created_at"));
-        this.insertSkipSql = "INSERT INTO " + skips
-                + " (invitation_id, survey_id, contact_id, reason, detail, stage, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-        this.upsertTokenSql = dialect.upsert(tokens, List.of("token_hash"), List.of("invitation_id", "survey_id", "contact_id", "expires_at"));
     }
 
     // --- invitations ---
@@ -162,7 +135,7 @@ final class JdbcOutbox {
                 + (guard.surveyId().isPresent() ? " AND survey_id = ?" : "") + " ORDER BY created_at, id LIMIT 1";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, guard.contactId());
-            ps.setObject(2, time(guard.since()));
+            ps.setObject(2, SqlTimes.time(guard.since()));
             if (guard.surveyId().isPresent()) {
                 ps.setString(3, guard.surveyId().get());
             }
@@ -206,7 +179,7 @@ final class JdbcOutbox {
                         + " WHERE " + InList.in("contact_id", chunk.size()) + " AND status = 'SENT' AND sent_at >= ?"
                         + " ORDER BY sent_at, id")) {
                     int next = InList.bind(ps, 1, chunk);
-                    ps.setObject(next, time(sentSince));
+                    ps.setObject(next, SqlTimes.time(sentSince));
                     for (Invitation inv : rows(ps)) {
                         out.computeIfAbsent(inv.contactId(), k -> new ArrayList<>()).add(inv);
                     }
@@ -260,8 +233,8 @@ final class JdbcOutbox {
             return List.of();
         }
         List<String> excluded = excludedChannels.stream().map(ChannelName::value).sorted().toList();
-        Instant at = micros(now);
-        Instant until = micros(now.plus(lease));
+        Instant at = SqlTimes.micros(now);
+        Instant until = SqlTimes.micros(now.plus(lease));
         return dialect == Dialect.H2 ? claimOptimistically(at, owner, until, limit, excluded) : claimSkipLocked(at, owner, until, limit, excluded);
     }
 
@@ -277,7 +250,7 @@ final class JdbcOutbox {
     private List<Invitation> select(Connection c, String sql, Instant now, List<String> excluded, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            ps.setObject(i++, time(now));
+            ps.setObject(i++, SqlTimes.time(now));
             for (String ch : excluded) {
                 ps.setString(i++, ch);
             }
@@ -304,7 +277,7 @@ final class JdbcOutbox {
                 int i = 1;
                 ps.setString(i++, Invitation.TAKEN_OVER);
                 ps.setString(i++, owner);
-                ps.setObject(i++, time(until));
+                ps.setObject(i++, SqlTimes.time(until));
                 for (Invitation inv : picked) {
                     ps.setString(i++, inv.id());
                 }
@@ -356,13 +329,13 @@ final class JdbcOutbox {
                         ps.setInt(i++, next.recoveredClaims());
                         ps.setString(i++, next.lastOutcome().orElse(null));
                         ps.setString(i++, owner);
-                        ps.setObject(i++, time(until));
+                        ps.setObject(i++, SqlTimes.time(until));
                         ps.setLong(i++, next.fence());
                         ps.setString(i++, inv.id());
                         ps.setLong(i++, inv.fence());
                         ps.setString(i++, inv.status().name());
-                        ps.setObject(i++, time(now));
-                        ps.setObject(i, time(now));
+                        ps.setObject(i++, SqlTimes.time(now));
+                        ps.setObject(i, SqlTimes.time(now));
                         ps.addBatch();
                         batch.add(next);
                     }
@@ -445,14 +418,14 @@ final class JdbcOutbox {
         int i = 1;
         ps.setString(i++, updated.channel().value());
         ps.setString(i++, updated.status().name());
-        ps.setObject(i++, time(updated.dueAt()));
+        ps.setObject(i++, SqlTimes.time(updated.dueAt()));
         ps.setInt(i++, updated.attempts());
         ps.setString(i++, updated.leaseOwner().orElse(null));
-        ps.setObject(i++, updated.leaseUntil().map(JdbcOutbox::time).orElse(null));
+        ps.setObject(i++, updated.leaseUntil().map(SqlTimes::time).orElse(null));
         ps.setInt(i++, updated.recoveredClaims());
         ps.setString(i++, updated.lastOutcome().map(JdbcOutbox::clip).orElse(null));
-        ps.setObject(i++, updated.sentAt().map(JdbcOutbox::time).orElse(null));
-        ps.setObject(i++, updated.nextReminderAt().map(JdbcOutbox::time).orElse(null));
+        ps.setObject(i++, updated.sentAt().map(SqlTimes::time).orElse(null));
+        ps.setObject(i++, updated.nextReminderAt().map(SqlTimes::time).orElse(null));
         ps.setString(i++, updated.id());
         ps.setLong(i, updated.fence());
     }
@@ -463,7 +436,7 @@ final class JdbcOutbox {
         return db.single("requeue", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + invitations + " SET status = 'PENDING', attempts = 0, due_at = ?,"
                     + " lease_owner = NULL, lease_until = NULL, last_outcome = 'requeued' WHERE id = ? AND status IN ('DEAD', 'FAILED')")) {
-                ps.setObject(1, time(dueAt));
+                ps.setObject(1, SqlTimes.time(dueAt));
                 ps.setString(2, invitationId);
                 return ps.executeUpdate() == 1;
             }
@@ -476,7 +449,7 @@ final class JdbcOutbox {
         return db.single("findRemindersDue", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + invitations
                     + " WHERE status = 'SENT' AND next_reminder_at <= ? ORDER BY next_reminder_at, id LIMIT ?")) {
-                ps.setObject(1, time(now));
+                ps.setObject(1, SqlTimes.time(now));
                 ps.setInt(2, limit);
                 return rows(ps);
             }
@@ -489,244 +462,6 @@ final class JdbcOutbox {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + invitations + " SET next_reminder_at = NULL WHERE id = ?")) {
                 ps.setString(1, invitationId);
                 return ps.executeUpdate();
-            }
-        });
-    }
-
-    // --- skips ---
-
-    void recordSkip(InvitationSkip skip) {
-        Checks.notNull(skip, "skip");
-        db.single("recordSkip", c -> {
-            try (PreparedStatement ps = c.prepareStatement(insertSkipSql)) {
-                bindSkip(ps, skip);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Stores the skip records in one batch and one transaction. */
-    void recordSkips(List<InvitationSkip> records) {
-        Checks.notNull(records, "skips");
-        records.forEach(r -> Checks.notNull(r, "skips[]"));
-        if (records.isEmpty()) {
-            return;
-        }
-        db.writeReadCommitted("recordSkips", c -> {
-            try (PreparedStatement ps = c.prepareStatement(insertSkipSql)) {
-                for (InvitationSkip skip : records) {
-                    bindSkip(ps, skip);
-                    ps.addBatch();
-                }
-                return ps.executeBatch().length;
-            }
-        });
-    }
-
-    private static void bindSkip(PreparedStatement ps, InvitationSkip skip) throws SQLException {
-        ps.setString(1, skip.invitationId());
-        ps.setString(2, skip.surveyId());
-        ps.setString(3, skip.contactId());
-        ps.setString(4, skip.reason().name());
-        ps.setString(5, clip(skip.detail()));
-        ps.setString(6, skip.stage().name());
-        ps.setObject(7, time(skip.at()));
-    }
-
-    List<InvitationSkip> findSkips(String contactId) {
-        Objects.requireNonNull(contactId, "contactId");
-        return skipRows("findSkips", " WHERE contact_id = ? ORDER BY seq", ps -> ps.setString(1, contactId));
-    }
-
-    List<InvitationSkip> recentSkips(int limit) {
-        requireLimit(limit);
-        return skipRows("recentSkips", " ORDER BY seq DESC LIMIT ?", ps -> ps.setInt(1, limit));
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<InvitationSkip> skipRows(String operation, String clause, Binder binder) {
-        return db.single(operation, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT invitation_id, survey_id, contact_id, reason, detail, stage, created_at FROM "
-                    + skips + clause)) {
-                binder.bind(ps);
-                List<InvitationSkip> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new InvitationSkip(rs.getString(1), rs.getString(2), rs.getString(3), SkipReason.valueOf(rs.getString(4)),
-                                rs.getString(5), InvitationSkip.Stage.valueOf(rs.getString(6)), instant(rs, 7)));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    // --- suppressions and unsubscribes ---
-
-    void suppress(Suppression suppression) {
-        Checks.notNull(suppression, "suppression");
-        if (suppression.address().length() > 320) {
-            throw NpsException.invalid("suppression.address", "longer than 320 characters");
-        }
-        db.single("suppress", c -> {
-            try (PreparedStatement ps = c.prepareStatement(upsertSuppressionSql)) {
-                ps.setString(1, suppression.address());
-                ps.setString(2, clip(suppression.reason()));
-                ps.setObject(3, time(suppression.at()));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    boolean unsuppress(String address) {
-        String key = Suppression.normalize(address);
-        return db.single("unsuppress", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + suppressions + " WHERE address = ?")) {
-                ps.setString(1, key);
-                return ps.executeUpdate() > 0;
-            }
-        });
-    }
-
-    Optional<Suppression> findSuppression(String address) {
-        String key = Suppression.normalize(address);
-        return db.single("findSuppression", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT address, reason, created_at FROM " + suppressions + " WHERE address = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Suppression(rs.getString(1), rs.getString(2), instant(rs, 3))) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    Map<String, Suppression> findSuppressions(Collection<String> addresses) {
-        Checks.notNull(addresses, "addresses");
-        List<String> keys = new ArrayList<>(addresses.size());
-        for (String a : addresses) {
-            keys.add(Suppression.normalize(a));
-        }
-        Map<String, Suppression> out = new HashMap<>();
-        List<List<String>> chunks = InList.chunks(keys, "addresses");
-        if (chunks.isEmpty()) {
-            return out;
-        }
-        return db.single("findSuppressions", c -> {
-            for (List<String> chunk : chunks) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT address, reason, created_at FROM " + suppressions
-                        + " WHERE " + InList.in("address", chunk.size()))) {
-                    InList.bind(ps, 1, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(rs.getString(1), new Suppression(rs.getString(1), rs.getString(2), instant(rs, 3)));
-                        }
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    void unsubscribe(Unsubscribe unsubscribe) {
-        Checks.notNull(unsubscribe, "unsubscribe");
-        db.single("unsubscribe", c -> {
-            try (PreparedStatement ps = c.prepareStatement(upsertUnsubscribeSql)) {
-                ps.setString(1, unsubscribe.contactId());
-                ps.setString(2, unsubscribe.surveyId().orElse(ALL_SURVEYS));
-                ps.setObject(3, time(unsubscribe.at()));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    boolean resubscribe(String contactId, Optional<String> surveyId) {
-        Objects.requireNonNull(contactId, "contactId");
-        Checks.notNull(surveyId, "surveyId");
-        return db.single("resubscribe", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + unsubscribes + " WHERE contact_id = ?"
-                    + (surveyId.isPresent() ? " AND survey_id = ?" : ""))) {
-                ps.setString(1, contactId);
-                if (surveyId.isPresent()) {
-                    ps.setString(2, surveyId.get());
-                }
-                return ps.executeUpdate() > 0;
-            }
-        });
-    }
-
-    List<Unsubscribe> findUnsubscribes(String contactId) {
-        Objects.requireNonNull(contactId, "contactId");
-        return db.single("findUnsubscribes", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT survey_id, created_at FROM " + unsubscribes
-                    + " WHERE contact_id = ? ORDER BY survey_id")) {
-                ps.setString(1, contactId);
-                List<Unsubscribe> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String survey = rs.getString(1);
-                        out.add(new Unsubscribe(contactId, ALL_SURVEYS.equals(survey) ? Optional.empty() : Optional.of(survey), instant(rs, 2)));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    Map<String, List<Unsubscribe>> findUnsubscribesByContacts(Collection<String> contactIds) {
-        List<List<String>> chunks = InList.chunks(contactIds, "contactIds");
-        Map<String, List<Unsubscribe>> out = new HashMap<>();
-        if (chunks.isEmpty()) {
-            return out;
-        }
-        return db.single("findUnsubscribesByContacts", c -> {
-            for (List<String> chunk : chunks) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT contact_id, survey_id, created_at FROM " + unsubscribes
-                        + " WHERE " + InList.in("contact_id", chunk.size()) + " ORDER BY contact_id, survey_id")) {
-                    InList.bind(ps, 1, chunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String contact = rs.getString(1);
-                            String survey = rs.getString(2);
-                            out.computeIfAbsent(contact, k -> new ArrayList<>()).add(new Unsubscribe(contact,
-                                    ALL_SURVEYS.equals(survey) ? Optional.empty() : Optional.of(survey), instant(rs, 3)));
-                        }
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    // --- tokens ---
-
-    void saveToken(ResponseToken token) {
-        Checks.notNull(token, "token");
-        db.single("saveToken", c -> {
-            try (PreparedStatement ps = c.prepareStatement(upsertTokenSql)) {
-                ps.setString(1, token.hash());
-                ps.setString(2, token.invitationId());
-                ps.setString(3, token.surveyId());
-                ps.setString(4, token.contactId());
-                ps.setObject(5, time(token.expiresAt()));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    Optional<ResponseToken> findToken(String hash) {
-        Objects.requireNonNull(hash, "hash");
-        return db.single("findToken", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT token_hash, invitation_id, survey_id, contact_id, expires_at FROM "
-                    + tokens + " WHERE token_hash = ?")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new ResponseToken(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs, 5))) : Optional.empty();
-                }
             }
         });
     }
@@ -744,16 +479,16 @@ final class JdbcOutbox {
         ps.setInt(i++, inv.reminder());
         ps.setString(i++, inv.source());
         ps.setString(i++, inv.status().name());
-        ps.setObject(i++, time(inv.createdAt()));
-        ps.setObject(i++, time(inv.dueAt()));
+        ps.setObject(i++, SqlTimes.time(inv.createdAt()));
+        ps.setObject(i++, SqlTimes.time(inv.dueAt()));
         ps.setInt(i++, inv.attempts());
         ps.setString(i++, inv.leaseOwner().orElse(null));
-        ps.setObject(i++, inv.leaseUntil().map(JdbcOutbox::time).orElse(null));
+        ps.setObject(i++, inv.leaseUntil().map(SqlTimes::time).orElse(null));
         ps.setLong(i++, inv.fence());
         ps.setInt(i++, inv.recoveredClaims());
         ps.setString(i++, inv.lastOutcome().map(JdbcOutbox::clip).orElse(null));
-        ps.setObject(i++, inv.sentAt().map(JdbcOutbox::time).orElse(null));
-        ps.setObject(i, inv.nextReminderAt().map(JdbcOutbox::time).orElse(null));
+        ps.setObject(i++, inv.sentAt().map(SqlTimes::time).orElse(null));
+        ps.setObject(i, inv.nextReminderAt().map(SqlTimes::time).orElse(null));
     }
 
     private Optional<Invitation> one(Connection c, String sql, String param) throws SQLException {
@@ -770,35 +505,21 @@ final class JdbcOutbox {
             while (rs.next()) {
                 out.add(new Invitation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         new ChannelName(rs.getString(6)), rs.getInt(7), rs.getString(8), InvitationStatus.valueOf(rs.getString(9)),
-                        instant(rs, 10), instant(rs, 11), rs.getInt(12), Optional.ofNullable(rs.getString(13)),
-                        Optional.ofNullable(instant(rs, 14)), rs.getLong(15), rs.getInt(16), Optional.ofNullable(rs.getString(17)),
-                        Optional.ofNullable(instant(rs, 18)), Optional.ofNullable(instant(rs, 19))));
+                        SqlTimes.instant(rs, 10), SqlTimes.instant(rs, 11), rs.getInt(12), Optional.ofNullable(rs.getString(13)),
+                        Optional.ofNullable(SqlTimes.instant(rs, 14)), rs.getLong(15), rs.getInt(16), Optional.ofNullable(rs.getString(17)),
+                        Optional.ofNullable(SqlTimes.instant(rs, 18)), Optional.ofNullable(SqlTimes.instant(rs, 19))));
             }
         }
         return out;
     }
 
-    private static void requireLimit(int limit) {
+    static void requireLimit(int limit) {
         if (limit < 0 || limit > 100_000) {
             throw NpsException.invalid("limit", "must be 0..100000 (got " + limit + ")");
         }
     }
 
-    /** Instants are stored to the microsecond (PostgreSQL's precision); finer parts are cut, not rounded. */
-    private static Instant micros(Instant t) {
-        return t.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static LocalDateTime time(Instant t) {
-        return LocalDateTime.ofInstant(micros(t), ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
-
-    private static String clip(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    static String clip(String text) {
+        return SqlTimes.clip(text, MAX_TEXT);
     }
 }

@@ -94,6 +94,9 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
     private final JdbcResponseQueries responseQueries;
     private final JdbcResponses responses;
     private final JdbcOutbox outbox;
+    private final JdbcSkips skipRecords;
+    private final JdbcOptOuts optOuts;
+    private final JdbcResponseTokens responseTokens;
     private final JdbcAlertOutbox alertOutbox;
     private final JdbcCaseStore caseStore;
     private final JdbcAlertState alertState;
@@ -111,6 +114,9 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
         this.responseQueries = new JdbcResponseQueries(tx, tables, b.fetchSize);
         this.responses = new JdbcResponses(tx, dialect, tables, responseQueries, b.batchSize);
         this.outbox = new JdbcOutbox(tx, dialect, b.tablePrefix);
+        this.skipRecords = new JdbcSkips(tx, b.tablePrefix);
+        this.optOuts = new JdbcOptOuts(tx, dialect, b.tablePrefix);
+        this.responseTokens = new JdbcResponseTokens(tx, dialect, b.tablePrefix);
         this.alertOutbox = new JdbcAlertOutbox(tx, dialect, b.tablePrefix);
         this.caseStore = new JdbcCaseStore(tx, dialect, b.tablePrefix);
         this.alertState = new JdbcAlertState(tx, dialect, b.tablePrefix);
@@ -521,72 +527,72 @@ public final class JdbcStore implements NpsStore, DispatchStore, AlertStorage, W
 
     @Override
     public void recordSkip(InvitationSkip skip) {
-        outbox.recordSkip(skip);
+        skipRecords.recordSkip(skip);
     }
 
     @Override
     public void recordSkips(List<InvitationSkip> skips) {
-        outbox.recordSkips(skips);
+        skipRecords.recordSkips(skips);
     }
 
     @Override
     public List<InvitationSkip> findSkips(String contactId) {
-        return outbox.findSkips(contactId);
+        return skipRecords.findSkips(contactId);
     }
 
     @Override
     public List<InvitationSkip> recentSkips(int limit) {
-        return outbox.recentSkips(limit);
+        return skipRecords.recentSkips(limit);
     }
 
     @Override
     public void suppress(Suppression suppression) {
-        outbox.suppress(suppression);
+        optOuts.suppress(suppression);
     }
 
     @Override
     public boolean unsuppress(String address) {
-        return outbox.unsuppress(address);
+        return optOuts.unsuppress(address);
     }
 
     @Override
     public Optional<Suppression> findSuppression(String address) {
-        return outbox.findSuppression(address);
+        return optOuts.findSuppression(address);
     }
 
     @Override
     public Map<String, Suppression> findSuppressions(Collection<String> addresses) {
-        return outbox.findSuppressions(addresses);
+        return optOuts.findSuppressions(addresses);
     }
 
     @Override
     public void unsubscribe(Unsubscribe unsubscribe) {
-        outbox.unsubscribe(unsubscribe);
+        optOuts.unsubscribe(unsubscribe);
     }
 
     @Override
     public boolean resubscribe(String contactId, Optional<String> surveyId) {
-        return outbox.resubscribe(contactId, surveyId);
+        return optOuts.resubscribe(contactId, surveyId);
     }
 
     @Override
     public List<Unsubscribe> findUnsubscribes(String contactId) {
-        return outbox.findUnsubscribes(contactId);
+        return optOuts.findUnsubscribes(contactId);
     }
 
     @Override
     public Map<String, List<Unsubscribe>> findUnsubscribesByContacts(Collection<String> contactIds) {
-        return outbox.findUnsubscribesByContacts(contactIds);
+        return optOuts.findUnsubscribesByContacts(contactIds);
     }
 
     @Override
     public void saveToken(ResponseToken token) {
-        outbox.saveToken(token);
+        responseTokens.saveToken(token);
     }
 
     @Override
     public Optional<ResponseToken> findToken(String hash) {
-        return outbox.findToken(hash);
+        return responseTokens.findToken(hash);
     }
 
     /** Closes the pool the store opened; a data source given by the application stays open. */
