@@ -58,6 +58,9 @@ final class FeedbackDomain {
             }
         }
         for (int i = 0; i < n; i++) {
+            if (lower[i].equals("again") && sentiments[i] == 0) {
+                sentiments[i] = intentAgain(lower, i, clauseEnd);
+            }
             for (int len = Math.min(MAX_PHRASE, n - i); len >= 2; len--) {
                 String phrase = join(lower, i, len);
                 Double v = PHRASES.get(phrase);
@@ -77,6 +80,45 @@ final class FeedbackDomain {
             }
         }
     }
+
+    /** Verbs of coming back to a business: "won't go there again", "would buy again". */
+    private static final java.util.Set<String> INTENT_VERBS = java.util.Set.of("go", "come", "visit", "eat", "dine",
+            "order", "buy", "shop", "stay", "use", "book", "return", "try", "purchase", "fly", "going", "coming", "visiting",
+            "eating", "dining", "ordering", "buying", "shopping", "staying", "using", "booking", "returning",
+            "purchasing", "flying");
+    /** Words that make "... again" a promise to come back. */
+    private static final java.util.Set<String> WILL = java.util.Set.of("will", "would", "i'll", "we'll", "i'd",
+            "we'd", "definitely", "gladly", "happily", "certainly", "surely");
+
+    /**
+     * "We won't go to this place again" is a detractor's promise, "I would buy again" a promoter's: the valence of
+     * "again" when a verb of coming back comes at most six words before it in the same clause, and a negation (or a
+     * "will"/"would") at most three words before that verb; 0 otherwise.
+     */
+    private static double intentAgain(String[] lower, int i, boolean[] clauseEnd) {
+        for (int j = i - 1; j >= Math.max(0, i - 6); j--) {
+            if (clauseEnd != null && clauseEnd[j]) {
+                return 0;
+            }
+            if (INTENT_VERBS.contains(lower[j])) {
+                boolean will = false;
+                for (int k = j - 1; k >= Math.max(0, j - 3); k--) {
+                    if (SentimentScorer.negated(lower[k])) {
+                        return INTENT_AGAIN_NEGATED;
+                    }
+                    will |= WILL.contains(lower[k]);
+                }
+                if (will) {
+                    return INTENT_AGAIN;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Valence of "again" after a promise to come back, and after a refusal. */
+    private static final double INTENT_AGAIN = 1.5;
+    private static final double INTENT_AGAIN_NEGATED = -2.0;
 
     /** Valence of "too" before a neutral word. {@value} */
     private static final double TOO = -1.2;
@@ -199,6 +241,12 @@ final class FeedbackDomain {
 
     private static Map<String, Double> phrases() {
         Map<String, Double> m = new HashMap<>();
+        // "can't" and its spellings, for the idioms where it praises ("can't beat"); "won't" and its kin before
+        // "return"
+        String[] negatedCan = {"can't", "cant", "cannot", "can not", "couldn't", "couldnt", "could not"};
+        String[] notReturning = {"won't", "wont", "will not", "wouldn't", "wouldnt", "would not", "never", "not",
+                "will never", "would never", "won't ever", "didn't", "did not", "hasn't", "has not", "haven't",
+                "have not"};
         for (String p : new String[] {"never called", "never call", "never calls", "never got back", "never heard back",
                 "never responded", "never replied", "never answered", "never arrived", "never received", "never came",
                 "never showed", "never fixed", "never resolved", "never refunded", "no response", "no reply",
@@ -216,6 +264,52 @@ final class FeedbackDomain {
                 "hard to use", "difficult to use", "not worth", "too expensive", "too slow", "cancel my subscription",
                 "want a refund", "want my money back"}) {
             m.put(p, -2.0);
+        }
+        // a negation that praises ("can't beat", "couldn't be happier") or blames ("couldn't be worse"): VADER would
+        // negate the word after it
+        for (String can : negatedCan) {
+            for (String p : new String[] {"beat", "go wrong", "fault", "imagine better", "imagine a better",
+                    "ask for better", "ask for a better", "ask for more", "have asked for more",
+                    "have asked for better", "say enough", "recommend enough", "praise enough", "get enough",
+                    "be happier", "have been happier", "be more pleased", "be more satisfied", "be better",
+                    "have been better", "get any better"}) {
+                m.put(can + " " + p, 2.0);
+            }
+            for (String them : new String[] {"them", "it", "you", "him", "her", "this place", "this company"}) {
+                m.put(can + " recommend " + them + " enough", 2.0);
+                m.put(can + " thank " + them + " enough", 2.0);
+            }
+            for (String p : new String[] {"be worse", "have been worse", "get any worse", "get worse"}) {
+                m.put(can + " " + p, -2.0);
+            }
+        }
+        for (String p : new String[] {"no complaints", "nothing to complain about", "doesn't get any better",
+                "does not get any better", "doesn't get better", "does not get better"}) {
+            m.put(p, 1.8);
+        }
+        // not coming back is the clearest detractor signal; a call or an item that was not returned is a complaint too
+        for (String not : notReturning) {
+            for (String p : new String[] {"return", "returned", "returning", "be returning", "come again",
+                    "go again"}) {
+                m.put(not + " " + p, -2.0);
+            }
+        }
+        m.put("never again", -2.0);
+        // having to ask or chase is a complaint about service, and being sent elsewhere a strong one
+        for (String p : new String[] {"had to ask", "have to ask", "had to wait", "have to wait", "had to remind",
+                "had to chase", "had to flag", "had to repeat", "until we asked", "until i asked",
+                "take my business elsewhere", "take our business elsewhere", "not enough", "not nearly enough",
+                "not quite enough"}) {
+            m.put(p, -1.5);
+        }
+        // "like" as a preposition ("felt like a canteen", "tastes like cardboard") and "party" as a group of people
+        // ("a party of 6", "third party") are not praise
+        for (String p : new String[] {"feel like", "feels like", "felt like", "look like", "looks like",
+                "looked like", "seem like", "seems like", "seemed like", "sound like", "sounds like",
+                "sounded like", "taste like", "tastes like", "tasted like", "smell like", "smells like",
+                "smelled like", "something like", "party of", "parties of", "third party", "our party",
+                "your party", "large party", "large parties", "whole party", "entire party"}) {
+            m.put(p, 0.0);
         }
         for (String p : new String[] {"easy to use", "took care of", "above and beyond", "worth the money",
                 "worth every penny", "for free", "good value", "great value", "value for money", "quick response",

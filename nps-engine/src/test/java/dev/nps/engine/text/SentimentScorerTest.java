@@ -229,4 +229,48 @@ class SentimentScorerTest {
         assertThat(nps.score("I ordered one too. Delivery tomorrow").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(nps.compound("The portions are too small.")).isLessThan(-0.05);
     }
+
+    @Test
+    void aNegationThatPraisesIsPraise() {
+        for (String text : new String[] {"You can't beat the prices", "You cannot go wrong with this shop",
+                "I couldn't be happier with the service", "I cannot imagine better support",
+                "Couldn't ask for more", "The staff could not be better", "I can't recommend them enough",
+                "No complaints"}) {
+            assertThat(nps.compound(text)).as(text).isGreaterThan(0.05);
+            assertThat(feedback.compound(text)).as(text).isGreaterThan(0.05);
+        }
+        assertThat(nps.compound("It couldn't be worse")).isLessThan(-0.05);
+        assertThat(vader.compound("I couldn't be happier with the service")).isLessThan(-0.05);
+    }
+
+    @Test
+    void notComingBackIsAComplaintAndBuyingAgainIsPraise() {
+        for (String text : new String[] {"I will not return", "Never again.", "We won't go to this shop again",
+                "I won't be using them again", "They never returned my calls", "Would not buy again"}) {
+            assertThat(nps.compound(text)).as(text).isLessThan(-0.05);
+        }
+        assertThat(nps.compound("I would definitely buy again")).isGreaterThan(0.05);
+        assertThat(nps.compound("We will order again")).isGreaterThan(0.05);
+        // "again" without a verb of coming back, or across a clause end, says nothing about coming back
+        assertThat(nps.score("I called again on Monday").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("We did not go. Again, the order was fine").label()).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void havingToAskOrChaseIsAComplaint() {
+        assertThat(nps.compound("We had to ask for the bill three times")).isLessThan(-0.05);
+        assertThat(nps.compound("We never had to ask for anything")).isGreaterThan(0.05);
+        assertThat(nps.compound("They didn't refund me until I asked")).isLessThan(-0.05);
+        assertThat(nps.compound("The manager told me to take my business elsewhere")).isLessThan(-0.05);
+        assertThat(nps.compound("There is not enough seating")).isLessThan(-0.05);
+    }
+
+    @Test
+    void likeAsAPrepositionAndPartyAsAGroupAreNotPraise() {
+        assertThat(nps.score("The room felt like a train station").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("We booked a table for a party of 8").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("I bought it from a third party seller").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("I like the staff")).isGreaterThan(0.05);
+        assertThat(vader.compound("The room felt like a train station")).isGreaterThan(0.05);
+    }
 }
