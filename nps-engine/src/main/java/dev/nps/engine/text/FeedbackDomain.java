@@ -88,7 +88,7 @@ final class FeedbackDomain {
             "purchasing", "flying");
     /** Words that make "... again" a promise to come back. */
     private static final java.util.Set<String> WILL = java.util.Set.of("will", "would", "i'll", "we'll", "i'd",
-            "we'd", "definitely", "gladly", "happily", "certainly", "surely");
+            "we'd", "definitely", "gladly", "happily", "certainly", "surely", "plan", "planning", "hope", "want");
 
     /**
      * "We won't go to this place again" is a detractor's promise, "I would buy again" a promoter's: the valence of
@@ -236,6 +236,9 @@ final class FeedbackDomain {
         m.put("dismissive", -1.5);
         m.put("understaffed", -1.3);
         m.put("overpricing", -1.5);
+        m.put("unable", -1.2);
+        m.put("rough", -1.0);
+        m.put("unlimited", 1.0);
         return Map.copyOf(m);
     }
 
@@ -301,6 +304,23 @@ final class FeedbackDomain {
                 "take my business elsewhere", "take our business elsewhere", "not enough", "not nearly enough",
                 "not quite enough"}) {
             m.put(p, -1.5);
+        }
+        for (String p : new String[] {"not crazy about", "not too crazy about", "not that crazy about",
+                "would have rather", "would rather have", "should have gone", "skip the", "cost a fortune",
+                "costs a fortune", "paid a fortune", "small fortune", "shell out", "with attitude", "an attitude",
+                "too much"}) {
+            m.put(p, -1.5);
+        }
+        for (String p : new String[] {"crazy about", "head and shoulders above", "look forward to",
+                "looking forward to", "skip the line", "skip the queue", "skip the wait", "if not better",
+                "if not good", "if not great", "if not the best", "if not excellent"}) {
+            m.put(p, 2.0);
+        }
+        // "the special" of the day is a dish, not praise
+        for (String p : new String[] {"the special", "the specials", "daily special", "daily specials",
+                "lunch special", "lunch specials", "dinner special", "dinner specials", "house special",
+                "chef's special", "today's special"}) {
+            m.put(p, 0.0);
         }
         // "like" as a preposition ("felt like a canteen", "tastes like cardboard") and "party" as a group of people
         // ("a party of 6", "third party") are not praise

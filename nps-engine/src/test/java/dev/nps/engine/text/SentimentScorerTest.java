@@ -273,4 +273,26 @@ class SentimentScorerTest {
         assertThat(nps.compound("I like the staff")).isGreaterThan(0.05);
         assertThat(vader.compound("The room felt like a train station")).isGreaterThan(0.05);
     }
+
+    @Test
+    void everydayComplaintsWithoutSentimentWords() {
+        for (String text : new String[] {"Skip the desserts", "I had to shell out a small fortune",
+                "Should have gone elsewhere", "I would have rather stayed at home", "They put too much salt in it",
+                "Not too crazy about the new design", "The agent was unable to find my booking",
+                "We were treated with attitude", "A rough start"}) {
+            assertThat(nps.compound(text)).as(text).isLessThan(-0.05);
+        }
+        for (String text : new String[] {"You can skip the line with the app", "Head and shoulders above the rest",
+                "Looking forward to my next visit", "I'm crazy about their bagels", "Refills are unlimited",
+                "As good as the old one, if not better", "We plan to come here again"}) {
+            assertThat(nps.compound(text)).as(text).isGreaterThan(0.05);
+        }
+    }
+
+    @Test
+    void theSpecialOfTheDayIsADish() {
+        assertThat(nps.score("I ordered the special").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("The waiter read out the daily specials").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("They made us feel special")).isGreaterThan(0.05);
+    }
 }
