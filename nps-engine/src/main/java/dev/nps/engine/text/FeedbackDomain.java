@@ -11,7 +11,9 @@ import java.util.Map;
  * "free trial"), so counting them as praise would make "The support agent never called me back" positive. Those
  * words are neutral here and sentiment comes from what is said about them. A short list of feedback phrases
  * ("never called back", "still waiting", "easy to use") and a few polar words VADER lacks ("slow", "overpriced",
- * "buggy") carry the sentiment of typical complaints and praise instead.
+ * "buggy") carry the sentiment of typical complaints and praise instead. So do negations that praise ("can't beat",
+ * "couldn't be happier"), a refusal to come back ("won't go there again") or a promise to ("would buy again"), and a
+ * question that opens with "why".
  */
 final class FeedbackDomain {
     /** Sentinel: the word is neutral here even though VADER rates it. */
@@ -77,6 +79,42 @@ final class FeedbackDomain {
                 sentiments[i + len - 1] = valence;
                 i += len - 1;
                 break;
+            }
+        }
+    }
+
+    /** A question that opens with "why" (not "why not"): in feedback, "Why does a refund take three weeks?" */
+    private static final java.util.regex.Pattern WHY_QUESTION = java.util.regex.Pattern.compile(
+            "(?i)(?:^|[.!?,;:]\\s*)\\s*(why)\\b(?!\\s+not\\b)[^.!?]*\\?");
+    /** Valence of a rhetorical "why ...?" question. {@value} */
+    private static final double WHY = -1.2;
+
+    /**
+     * A question that opens with "why" is a complaint in feedback ("Why make a reservation if you won't keep it?"):
+     * each such question gives its "why" a negative valence when it carries none.
+     *
+     * @param text the text the tokens were read from
+     */
+    static void applyRhetoricalQuestions(String text, String[] lower, double[] sentiments) {
+        if (text.indexOf('?') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = WHY_QUESTION.matcher(text);
+        int token = 0;
+        int pos = 0;
+        boolean inToken = false;
+        while (m.find()) {
+            // the "why" is the token that starts at m.start(1): count the whitespace-separated tokens before it
+            for (; pos < m.start(1); pos++) {
+                boolean space = Character.isWhitespace(text.charAt(pos));
+                if (!space && !inToken) {
+                    token++;
+                }
+                inToken = !space;
+            }
+            int i = inToken ? token - 1 : token;
+            if (i < lower.length && lower[i].equals("why") && sentiments[i] == 0) {
+                sentiments[i] = WHY;
             }
         }
     }

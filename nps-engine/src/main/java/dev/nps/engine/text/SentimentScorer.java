@@ -208,6 +208,7 @@ public final class SentimentScorer {
         }
         if (feedbackDomain) {
             FeedbackDomain.applyPhrases(lower, sentiments, clauseEnd);
+            FeedbackDomain.applyRhetoricalQuestions(clean, lower, sentiments);
         }
         if (feedbackDomain) {
             butCheck(lower, sentiments);

@@ -295,4 +295,14 @@ class SentimentScorerTest {
         assertThat(nps.score("The waiter read out the daily specials").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(nps.compound("They made us feel special")).isGreaterThan(0.05);
     }
+
+    @Test
+    void aWhyQuestionIsAComplaint() {
+        assertThat(nps.compound("Why does a refund take three weeks?")).isLessThan(-0.05);
+        assertThat(feedback.compound("Why make a reservation if you won't keep it?")).isLessThan(-0.05);
+        assertThat(nps.compound("Nice shop. Why is checkout so hard?")).isLessThan(nps.compound("Nice shop."));
+        assertThat(nps.score("Why not?").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("I see why people queue").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("I know why. Where is it?").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+    }
 }
