@@ -52,6 +52,9 @@ public final class SentimentScorer {
     private static final Map<String, Double> INTENSIFIERS = Map.of("pretty", 0.0, "super", B_INCR,
             "freaking", B_INCR, "freakin", B_INCR, "damn", B_INCR, "damned", B_INCR, "fricking", B_INCR);
 
+    /** Rated adverbs of certainty, which only strengthen a negation after them. */
+    private static final Set<String> CERTAINTY = Set.of("certainly", "definitely", "surely", "truly", "honestly");
+
     private static final Map<String, Double> SPECIAL_CASES = Map.ofEntries(
             Map.entry("the shit", 3.0), Map.entry("the bomb", 3.0), Map.entry("bad ass", 1.5),
             Map.entry("badass", 1.5), Map.entry("bus stop", 0.0), Map.entry("yeah right", -2.0),
@@ -201,6 +204,11 @@ public final class SentimentScorer {
             }
             if (rules.intensifiers() && i < n - 1 && INTENSIFIERS.containsKey(w) && (inLexicon(lower[i + 1])
                     || BOOSTERS.containsKey(lower[i + 1]) || lower[i + 1].equals("much"))) {
+                modifiers++;
+                continue;
+            }
+            if (rules.intensifiers() && i < n - 1 && CERTAINTY.contains(w) && negated(lower[i + 1])) {
+                // "certainly isn't", "definitely not": certainty about a negation is not praise
                 modifiers++;
                 continue;
             }

@@ -305,4 +305,12 @@ class SentimentScorerTest {
         assertThat(nps.score("I see why people queue").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(nps.score("I know why. Where is it?").label()).isEqualTo(Sentiment.Label.NEUTRAL);
     }
+
+    @Test
+    void certaintyBeforeANegationIsNotPraise() {
+        assertThat(nps.compound("It certainly isn't relaxing")).isLessThan(-0.05);
+        assertThat(nps.score("It definitely isn't there").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("It definitely is")).isGreaterThan(0.05);
+        assertThat(vader.compound("It definitely isn't there")).isGreaterThan(0.05);
+    }
 }
