@@ -320,7 +320,7 @@ final class FeedbackDomain {
                 m.put(can + " recommend " + them + " enough", 2.0);
                 m.put(can + " thank " + them + " enough", 2.0);
             }
-            for (String p : new String[] {"be worse", "have been worse", "get any worse", "get worse"}) {
+            for (String p : new String[] {"be worse", "have been worse", "get any worse", "get worse", "stand"}) {
                 m.put(can + " " + p, -2.0);
             }
         }
@@ -346,7 +346,9 @@ final class FeedbackDomain {
         for (String p : new String[] {"not crazy about", "not too crazy about", "not that crazy about",
                 "would have rather", "would rather have", "should have gone", "skip the", "cost a fortune",
                 "costs a fortune", "paid a fortune", "small fortune", "shell out", "with attitude", "an attitude",
-                "too much"}) {
+                "too much", "long wait", "long waits", "wait was long", "long queue", "long queues", "long line",
+                "long lines", "all we got", "all i got", "all we received", "all i received", "all we were given",
+                "thanks for nothing"}) {
             m.put(p, -1.5);
         }
         for (String p : new String[] {"crazy about", "head and shoulders above", "look forward to",

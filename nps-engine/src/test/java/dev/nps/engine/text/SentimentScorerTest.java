@@ -279,7 +279,8 @@ class SentimentScorerTest {
         for (String text : new String[] {"Skip the desserts", "I had to shell out a small fortune",
                 "Should have gone elsewhere", "I would have rather stayed at home", "They put too much salt in it",
                 "Not too crazy about the new design", "The agent was unable to find my booking",
-                "We were treated with attitude", "A rough start"}) {
+                "We were treated with attitude", "A rough start", "I can't stand their hold music",
+                "There was a long wait at the counter", "All we got was an automated reply", "Thanks for nothing"}) {
             assertThat(nps.compound(text)).as(text).isLessThan(-0.05);
         }
         for (String text : new String[] {"You can skip the line with the app", "Head and shoulders above the rest",
