@@ -72,8 +72,8 @@ public final class AspectSentiment {
                     "higher", -0.7),
             "customer service", Map.of("waited", -0.9, "attitude", -1.0),
             "delivery time", Map.of("waited", -0.9),
-            "atmosphere", Map.of("small", -0.6, "tight", -0.9),
-            "food and drink", Map.of("small", -0.6, "large", 0.8, "big", 0.6));
+            "atmosphere", Map.of("small", -0.6, "smaller", -0.6, "tight", -0.9),
+            "food and drink", Map.of("small", -0.6, "smaller", -0.6, "large", 0.8, "big", 0.6));
 
     /**
      * A wait counted in time units ("it took 25 minutes to bring", "we waited an hour") is a complaint in feedback

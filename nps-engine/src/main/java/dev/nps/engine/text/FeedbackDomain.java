@@ -356,8 +356,8 @@ final class FeedbackDomain {
                 "if not good", "if not great", "if not the best", "if not excellent"}) {
             m.put(p, 2.0);
         }
-        // "the special" of the day is a dish, not praise
-        for (String p : new String[] {"the special", "the specials", "daily special", "daily specials",
+        // "the special" of the day is a dish, not praise; "a great deal of" and "great big" are quantities
+        for (String p : new String[] {"great deal of", "great many", "great big", "the special", "the specials", "daily special", "daily specials",
                 "lunch special", "lunch specials", "dinner special", "dinner specials", "house special",
                 "chef's special", "today's special"}) {
             m.put(p, 0.0);

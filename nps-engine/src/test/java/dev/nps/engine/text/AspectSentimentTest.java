@@ -148,4 +148,10 @@ class AspectSentimentTest {
         assertThat(label("The noodles were super sticky", "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(label("The room was pretty", "atmosphere")).isEqualTo(Sentiment.Label.POSITIVE);
     }
+
+    @Test
+    void aSmallerRoomIsAComplaint() {
+        assertThat(aspects.score("the room was smaller than we expected", "atmosphere")).isLessThan(-0.05);
+        assertThat(aspects.score("the room was smaller than we expected", null)).isGreaterThan(-0.05);
+    }
 }

@@ -291,10 +291,13 @@ class SentimentScorerTest {
     }
 
     @Test
-    void theSpecialOfTheDayIsADish() {
+    void theSpecialOfTheDayIsADishAndAGreatDealOfIsAQuantity() {
         assertThat(nps.score("I ordered the special").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(nps.score("The waiter read out the daily specials").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(nps.compound("They made us feel special")).isGreaterThan(0.05);
+        assertThat(nps.compound("A great deal of mess everywhere")).isLessThan(-0.05);
+        assertThat(nps.score("A great big door").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("We got a great deal")).isGreaterThan(0.05);
     }
 
     @Test
