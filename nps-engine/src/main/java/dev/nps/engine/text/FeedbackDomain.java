@@ -131,14 +131,16 @@ final class FeedbackDomain {
     /**
      * "We won't go to this place again" is a detractor's promise, "I would buy again" a promoter's: the valence of
      * "again" when a verb of coming back comes at most six words before it in the same clause, and a negation (or a
-     * "will"/"would") at most three words before that verb; 0 otherwise.
+     * "will"/"would") at most three words before that verb; 0 otherwise. "Have" counts only after a negation
+     * ("nothing I would have again"), and not before "to" ("didn't have to call again").
      */
     private static double intentAgain(String[] lower, int i, boolean[] clauseEnd) {
         for (int j = i - 1; j >= Math.max(0, i - 6); j--) {
             if (clauseEnd != null && clauseEnd[j]) {
                 return 0;
             }
-            if (INTENT_VERBS.contains(lower[j])) {
+            boolean have = lower[j].equals("have") && !lower[j + 1].equals("to");
+            if (have || INTENT_VERBS.contains(lower[j])) {
                 boolean will = false;
                 for (int k = j - 1; k >= Math.max(0, j - 3); k--) {
                     if (SentimentScorer.negated(lower[k])) {
@@ -146,7 +148,7 @@ final class FeedbackDomain {
                     }
                     will |= WILL.contains(lower[k]);
                 }
-                if (will) {
+                if (will && !have) {
                     return INTENT_AGAIN;
                 }
             }

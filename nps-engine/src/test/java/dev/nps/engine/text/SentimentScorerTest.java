@@ -249,6 +249,8 @@ class SentimentScorerTest {
                 "I won't be using them again", "They never returned my calls", "Would not buy again"}) {
             assertThat(nps.compound(text)).as(text).isLessThan(-0.05);
         }
+        assertThat(nps.compound("Nothing I would have again")).isLessThan(-0.05);
+        assertThat(nps.score("I didn't have to call again").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(nps.compound("I would definitely buy again")).isGreaterThan(0.05);
         assertThat(nps.compound("We will order again")).isGreaterThan(0.05);
         // "again" without a verb of coming back, or across a clause end, says nothing about coming back
