@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * nearest clause before it that does ("the food, which was above average, ..."), so it is scored together with it;
  * negation and boosters stay inside their clause, and a contrast word separates the two sides instead of weighting
  * them. What follows a wish ("for people who want great food") is not scored: it names a quality without saying the
- * place has it. A few descriptive words VADER lacks ("sticky", "drafty", "unbearable") count here, and so do rules
+ * place has it. A hyphen-joined word the scorer does not rate is read as its parts ("Food-awesome"). A few
+ * descriptive words VADER lacks ("sticky", "drafty", "unbearable") count here ("pretty" before them is a degree
+ * adverb, not praise), and so do rules
  * that only make sense towards a theme: words whose polarity depends on the theme ("cheap" praises a price, "small"
  * faults a room or a portion), "ok" as a shrug and "just ok" as a complaint, a wait counted in time ("it took 25
  * minutes") as a complaint, and praise after "would be" / "could have been" as a complaint. A theme's
@@ -70,8 +72,8 @@ public final class AspectSentiment {
                     "higher", -0.7),
             "customer service", Map.of("waited", -0.9, "attitude", -1.0),
             "delivery time", Map.of("waited", -0.9),
-            "atmosphere", Map.of("small", -0.6, "tight", -0.9),
-            "food and drink", Map.of("small", -0.6, "large", 0.8, "big", 0.6));
+            "atmosphere", Map.of("small", -0.6, "smaller", -0.6, "tight", -0.9),
+            "food and drink", Map.of("small", -0.6, "smaller", -0.6, "large", 0.8, "big", 0.6));
 
     /**
      * A wait counted in time units ("it took 25 minutes to bring", "we waited an hour") is a complaint in feedback
@@ -97,6 +99,10 @@ public final class AspectSentiment {
     private static final Map<String, Double> LUKEWARM = Map.of("ok", 0.0, "okay", 0.0, "alright", 0.0);
     private static final java.util.Set<String> LIMITERS = java.util.Set.of("just", "only", "merely", "barely");
     private static final double JUST_OK = -0.8;
+
+    /** Rated words that are degree adverbs before a descriptive word ("pretty drafty", "super sticky"). */
+    private static final java.util.Set<String> DEGREE = java.util.Set.of("pretty", "super");
+    private static final double DEGREE_BOOST = 0.293;
 
     private final SentimentScorer scorer;
 
@@ -127,9 +133,10 @@ public final class AspectSentiment {
             sums.put(t, new double[2]);
         }
         for (Segment segment : segments(clean, model)) {
-            double compound = scorer.compound(segment.text());
-            List<String> words = Tokeniser.words(segment.text());
-            double wait = longWait(segment.text());
+            String clause = unhyphenate(segment.text());
+            double compound = scorer.compound(clause);
+            List<String> words = Tokeniser.words(clause);
+            double wait = longWait(clause);
             for (String t : segment.themes()) {
                 double[] acc = sums.get(t);
                 if (acc == null) {
@@ -165,7 +172,59 @@ public final class AspectSentiment {
 
     /** The clause's compound towards a theme: descriptive words added, topic-dependent words re-rated for it. */
     double score(String clause, String theme) {
-        return adjust(scorer.compound(clause), longWait(clause), Tokeniser.words(clause), theme);
+        String text = unhyphenate(clause);
+        return adjust(scorer.compound(text), longWait(text), Tokeniser.words(text), theme);
+    }
+
+    /**
+     * "Food-awesome", "staff-friendly": a hyphen-joined word the scorer does not rate, with a part it does, is read
+     * as its parts; a rated compound ("self-confident") and a neutral one ("half-price") stay as they are.
+     */
+    String unhyphenate(String clause) {
+        if (clause.indexOf('-') < 0) {
+            return clause;
+        }
+        StringBuilder out = null;
+        int n = clause.length();
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && !Character.isWhitespace(clause.charAt(i))) {
+                i++;
+            }
+            int from = start;
+            int to = i;
+            while (from < to && !Character.isLetter(clause.charAt(from))) {
+                from++;
+            }
+            while (to > from && !Character.isLetter(clause.charAt(to - 1))) {
+                to--;
+            }
+            String token = clause.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+            if (token.indexOf('-') > 0 && scorer.wordValence(token) == 0 && ratedPart(token)) {
+                if (out == null) {
+                    out = new StringBuilder(clause);
+                }
+                for (int k = from; k < to; k++) {
+                    if (clause.charAt(k) == '-') {
+                        out.setCharAt(k, ' ');
+                    }
+                }
+            }
+            while (i < n && Character.isWhitespace(clause.charAt(i))) {
+                i++;
+            }
+        }
+        return out == null ? clause : out.toString();
+    }
+
+    private boolean ratedPart(String token) {
+        for (String part : token.split("-")) {
+            if (!part.isEmpty() && (scorer.wordValence(part) != 0 || DESCRIPTIVE.containsKey(part))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "would be better", "could have been nice": praise of what the place is not. */
@@ -190,6 +249,10 @@ public final class AspectSentiment {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             Double v = DESCRIPTIVE.get(w);
+            if (v != null && i > 0 && DEGREE.contains(words.get(i - 1)) && scorer.wordValence(w) == 0) {
+                // the scorer read "pretty" in "pretty drafty" as praise: it is a degree adverb here
+                v += Math.signum(v) * DEGREE_BOOST - scorer.wordValence(words.get(i - 1));
+            }
             Double t = topical.get(w);
             if (t == null) {
                 t = LUKEWARM.get(w);

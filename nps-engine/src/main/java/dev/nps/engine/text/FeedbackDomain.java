@@ -11,7 +11,9 @@ import java.util.Map;
  * "free trial"), so counting them as praise would make "The support agent never called me back" positive. Those
  * words are neutral here and sentiment comes from what is said about them. A short list of feedback phrases
  * ("never called back", "still waiting", "easy to use") and a few polar words VADER lacks ("slow", "overpriced",
- * "buggy") carry the sentiment of typical complaints and praise instead.
+ * "buggy") carry the sentiment of typical complaints and praise instead. So do negations that praise ("can't beat",
+ * "couldn't be happier"), a refusal to come back ("won't go there again") or a promise to ("would buy again"), and a
+ * question that opens with "why".
  */
 final class FeedbackDomain {
     /** Sentinel: the word is neutral here even though VADER rates it. */
@@ -58,6 +60,9 @@ final class FeedbackDomain {
             }
         }
         for (int i = 0; i < n; i++) {
+            if (lower[i].equals("again") && sentiments[i] == 0) {
+                sentiments[i] = intentAgain(lower, i, clauseEnd);
+            }
             for (int len = Math.min(MAX_PHRASE, n - i); len >= 2; len--) {
                 String phrase = join(lower, i, len);
                 Double v = PHRASES.get(phrase);
@@ -77,6 +82,83 @@ final class FeedbackDomain {
             }
         }
     }
+
+    /** A question that opens with "why" (not "why not"): in feedback, "Why does a refund take three weeks?" */
+    private static final java.util.regex.Pattern WHY_QUESTION = java.util.regex.Pattern.compile(
+            "(?i)(?:^|[.!?,;:]\\s*)\\s*(why)\\b(?!\\s+not\\b)[^.!?]*\\?");
+    /** Valence of a rhetorical "why ...?" question. {@value} */
+    private static final double WHY = -1.2;
+
+    /**
+     * A question that opens with "why" is a complaint in feedback ("Why make a reservation if you won't keep it?"):
+     * each such question gives its "why" a negative valence when it carries none.
+     *
+     * @param text the text the tokens were read from
+     */
+    static void applyRhetoricalQuestions(String text, String[] lower, double[] sentiments) {
+        if (text.indexOf('?') < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = WHY_QUESTION.matcher(text);
+        int token = 0;
+        int pos = 0;
+        boolean inToken = false;
+        while (m.find()) {
+            // the "why" is the token that starts at m.start(1): count the whitespace-separated tokens before it
+            for (; pos < m.start(1); pos++) {
+                boolean space = Character.isWhitespace(text.charAt(pos));
+                if (!space && !inToken) {
+                    token++;
+                }
+                inToken = !space;
+            }
+            int i = inToken ? token - 1 : token;
+            if (i < lower.length && lower[i].equals("why") && sentiments[i] == 0) {
+                sentiments[i] = WHY;
+            }
+        }
+    }
+
+    /** Verbs of coming back to a business: "won't go there again", "would buy again". */
+    private static final java.util.Set<String> INTENT_VERBS = java.util.Set.of("go", "come", "visit", "eat", "dine",
+            "order", "buy", "shop", "stay", "use", "book", "return", "try", "purchase", "fly", "going", "coming", "visiting",
+            "eating", "dining", "ordering", "buying", "shopping", "staying", "using", "booking", "returning",
+            "purchasing", "flying");
+    /** Words that make "... again" a promise to come back. */
+    private static final java.util.Set<String> WILL = java.util.Set.of("will", "would", "i'll", "we'll", "i'd",
+            "we'd", "definitely", "gladly", "happily", "certainly", "surely", "plan", "planning", "hope", "want");
+
+    /**
+     * "We won't go to this place again" is a detractor's promise, "I would buy again" a promoter's: the valence of
+     * "again" when a verb of coming back comes at most six words before it in the same clause, and a negation (or a
+     * "will"/"would") at most three words before that verb; 0 otherwise. "Have" counts only after a negation
+     * ("nothing I would have again"), and not before "to" ("didn't have to call again").
+     */
+    private static double intentAgain(String[] lower, int i, boolean[] clauseEnd) {
+        for (int j = i - 1; j >= Math.max(0, i - 6); j--) {
+            if (clauseEnd != null && clauseEnd[j]) {
+                return 0;
+            }
+            boolean have = lower[j].equals("have") && !lower[j + 1].equals("to");
+            if (have || INTENT_VERBS.contains(lower[j])) {
+                boolean will = false;
+                for (int k = j - 1; k >= Math.max(0, j - 3); k--) {
+                    if (SentimentScorer.negated(lower[k])) {
+                        return INTENT_AGAIN_NEGATED;
+                    }
+                    will |= WILL.contains(lower[k]);
+                }
+                if (will && !have) {
+                    return INTENT_AGAIN;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Valence of "again" after a promise to come back, and after a refusal. */
+    private static final double INTENT_AGAIN = 1.5;
+    private static final double INTENT_AGAIN_NEGATED = -2.0;
 
     /** Valence of "too" before a neutral word. {@value} */
     private static final double TOO = -1.2;
@@ -194,11 +276,20 @@ final class FeedbackDomain {
         m.put("dismissive", -1.5);
         m.put("understaffed", -1.3);
         m.put("overpricing", -1.5);
+        m.put("unable", -1.2);
+        m.put("rough", -1.0);
+        m.put("unlimited", 1.0);
         return Map.copyOf(m);
     }
 
     private static Map<String, Double> phrases() {
         Map<String, Double> m = new HashMap<>();
+        // "can't" and its spellings, for the idioms where it praises ("can't beat"); "won't" and its kin before
+        // "return"
+        String[] negatedCan = {"can't", "cant", "cannot", "can not", "couldn't", "couldnt", "could not"};
+        String[] notReturning = {"won't", "wont", "will not", "wouldn't", "wouldnt", "would not", "never", "not",
+                "will never", "would never", "won't ever", "didn't", "did not", "hasn't", "has not", "haven't",
+                "have not"};
         for (String p : new String[] {"never called", "never call", "never calls", "never got back", "never heard back",
                 "never responded", "never replied", "never answered", "never arrived", "never received", "never came",
                 "never showed", "never fixed", "never resolved", "never refunded", "no response", "no reply",
@@ -216,6 +307,71 @@ final class FeedbackDomain {
                 "hard to use", "difficult to use", "not worth", "too expensive", "too slow", "cancel my subscription",
                 "want a refund", "want my money back"}) {
             m.put(p, -2.0);
+        }
+        // a negation that praises ("can't beat", "couldn't be happier") or blames ("couldn't be worse"): VADER would
+        // negate the word after it
+        for (String can : negatedCan) {
+            for (String p : new String[] {"beat", "go wrong", "fault", "imagine better", "imagine a better",
+                    "ask for better", "ask for a better", "ask for more", "have asked for more",
+                    "have asked for better", "say enough", "recommend enough", "praise enough", "get enough",
+                    "be happier", "have been happier", "be more pleased", "be more satisfied", "be better",
+                    "have been better", "get any better"}) {
+                m.put(can + " " + p, 2.0);
+            }
+            for (String them : new String[] {"them", "it", "you", "him", "her", "this place", "this company"}) {
+                m.put(can + " recommend " + them + " enough", 2.0);
+                m.put(can + " thank " + them + " enough", 2.0);
+            }
+            for (String p : new String[] {"be worse", "have been worse", "get any worse", "get worse", "stand"}) {
+                m.put(can + " " + p, -2.0);
+            }
+        }
+        for (String p : new String[] {"no complaints", "nothing to complain about", "doesn't get any better",
+                "does not get any better", "doesn't get better", "does not get better"}) {
+            m.put(p, 1.8);
+        }
+        // not coming back is the clearest detractor signal; a call or an item that was not returned is a complaint too
+        for (String not : notReturning) {
+            for (String p : new String[] {"return", "returned", "returning", "be returning", "come again",
+                    "go again"}) {
+                m.put(not + " " + p, -2.0);
+            }
+        }
+        m.put("never again", -2.0);
+        // having to ask or chase is a complaint about service, and being sent elsewhere a strong one
+        for (String p : new String[] {"had to ask", "have to ask", "had to wait", "have to wait", "had to remind",
+                "had to chase", "had to flag", "had to repeat", "until we asked", "until i asked",
+                "take my business elsewhere", "take our business elsewhere", "not enough", "not nearly enough",
+                "not quite enough"}) {
+            m.put(p, -1.5);
+        }
+        for (String p : new String[] {"not crazy about", "not too crazy about", "not that crazy about",
+                "would have rather", "would rather have", "should have gone", "skip the", "cost a fortune",
+                "costs a fortune", "paid a fortune", "small fortune", "shell out", "with attitude", "an attitude",
+                "too much", "long wait", "long waits", "wait was long", "long queue", "long queues", "long line",
+                "long lines", "all we got", "all i got", "all we received", "all i received", "all we were given",
+                "thanks for nothing"}) {
+            m.put(p, -1.5);
+        }
+        for (String p : new String[] {"crazy about", "head and shoulders above", "look forward to",
+                "looking forward to", "skip the line", "skip the queue", "skip the wait", "if not better",
+                "if not good", "if not great", "if not the best", "if not excellent"}) {
+            m.put(p, 2.0);
+        }
+        // "the special" of the day is a dish, not praise; "a great deal of" and "great big" are quantities
+        for (String p : new String[] {"great deal of", "great many", "great big", "the special", "the specials", "daily special", "daily specials",
+                "lunch special", "lunch specials", "dinner special", "dinner specials", "house special",
+                "chef's special", "today's special"}) {
+            m.put(p, 0.0);
+        }
+        // "like" as a preposition ("felt like a canteen", "tastes like cardboard") and "party" as a group of people
+        // ("a party of 6", "third party") are not praise
+        for (String p : new String[] {"feel like", "feels like", "felt like", "look like", "looks like",
+                "looked like", "seem like", "seems like", "seemed like", "sound like", "sounds like",
+                "sounded like", "taste like", "tastes like", "tasted like", "smell like", "smells like",
+                "smelled like", "something like", "party of", "parties of", "third party", "our party",
+                "your party", "large party", "large parties", "whole party", "entire party"}) {
+            m.put(p, 0.0);
         }
         for (String p : new String[] {"easy to use", "took care of", "above and beyond", "worth the money",
                 "worth every penny", "for free", "good value", "great value", "value for money", "quick response",

@@ -52,6 +52,9 @@ public final class SentimentScorer {
     private static final Map<String, Double> INTENSIFIERS = Map.of("pretty", 0.0, "super", B_INCR,
             "freaking", B_INCR, "freakin", B_INCR, "damn", B_INCR, "damned", B_INCR, "fricking", B_INCR);
 
+    /** Rated adverbs of certainty, which only strengthen a negation after them. */
+    private static final Set<String> CERTAINTY = Set.of("certainly", "definitely", "surely", "truly", "honestly");
+
     private static final Map<String, Double> SPECIAL_CASES = Map.ofEntries(
             Map.entry("the shit", 3.0), Map.entry("the bomb", 3.0), Map.entry("bad ass", 1.5),
             Map.entry("badass", 1.5), Map.entry("bus stop", 0.0), Map.entry("yeah right", -2.0),
@@ -79,7 +82,8 @@ public final class SentimentScorer {
      * @param elongation       a word not in the lexicon is looked up again with repeated letters squeezed
      *                         ("goooood", "yesss") and with a dropped g restored ("lovin")
      * @param intensifiers     "pretty", "super", "freaking", "damn" before a rated word are degree adverbs, not
-     *                         praise or blame of their own ("pretty bad", "freaking love")
+     *                         praise or blame of their own ("pretty bad", "freaking love"); so are
+     *                         "certainly", "definitely" before a negation ("certainly isn't")
      * @param shouting         a text all in capitals gets the capitals emphasis too (VADER gives it only when some
      *                         words are not in capitals)
      * @param negatedNegative  the scalar of a negated negative word ("not bad" is faint praise); VADER uses -0.74
@@ -124,7 +128,7 @@ public final class SentimentScorer {
      * The analyser's default: {@link #forFeedback()} with known weaknesses of VADER fixed. It reads evaluative words
      * the VADER lexicon lacks ("pointless", "insightful") and adverbs of rated adjectives ("hilariously"), elongated
      * and g-dropped words ("goooood", "lovin"); treats "pretty", "super", "freaking", "damn" before a rated word as
-     * degree adverbs; emphasises a text all in capitals; makes a negated negative faint praise ("not bad") rather than
+     * degree adverbs, as "certainly"/"definitely" before a negation; emphasises a text all in capitals; makes a negated negative faint praise ("not bad") rather than
      * praise; weighs negative words a little more (negativity bias) and exclamation marks more; and blends the
      * normalised sum with VADER's proportion of positive and negative words, so that one mild word in a long neutral
      * text counts less. On the VADER ground truth its correlation with the human mean is above the paper's on all
@@ -204,10 +208,16 @@ public final class SentimentScorer {
                 modifiers++;
                 continue;
             }
+            if (rules.intensifiers() && i < n - 1 && CERTAINTY.contains(w) && negated(lower[i + 1])) {
+                // "certainly isn't", "definitely not": certainty about a negation is not praise
+                modifiers++;
+                continue;
+            }
             sentiments[i] = valence(raw, lower, upper, capDiff, i);
         }
         if (feedbackDomain) {
             FeedbackDomain.applyPhrases(lower, sentiments, clauseEnd);
+            FeedbackDomain.applyRhetoricalQuestions(clean, lower, sentiments);
         }
         if (feedbackDomain) {
             butCheck(lower, sentiments);

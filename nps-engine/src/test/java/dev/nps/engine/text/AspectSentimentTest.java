@@ -131,4 +131,27 @@ class AspectSentimentTest {
         assertThat(npsLabel(text, "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
         assertThat(npsLabel("The service was better than last time", "customer service")).isEqualTo(Sentiment.Label.POSITIVE);
     }
+
+    @Test
+    void hyphenJoinedWordsAreReadAsTheirParts() {
+        assertThat(label("Food-awesome.", "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(label("Staff-rude, food-cold.", "customer service")).isEqualTo(Sentiment.Label.NEGATIVE);
+        AspectSentiment nps = new AspectSentiment(SentimentScorer.nps());
+        assertThat(nps.unhyphenate("the half-price menu")).isEqualTo("the half-price menu");
+        assertThat(nps.unhyphenate("a self-confident waiter")).isEqualTo("a self-confident waiter");
+        assertThat(nps.unhyphenate("Food-awesome!")).isEqualTo("Food awesome!");
+    }
+
+    @Test
+    void prettyBeforeADescriptiveWordIsADegreeAdverb() {
+        assertThat(label("The room was pretty drafty", "atmosphere")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(label("The noodles were super sticky", "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(label("The room was pretty", "atmosphere")).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void aSmallerRoomIsAComplaint() {
+        assertThat(aspects.score("the room was smaller than we expected", "atmosphere")).isLessThan(-0.05);
+        assertThat(aspects.score("the room was smaller than we expected", null)).isGreaterThan(-0.05);
+    }
 }

@@ -229,4 +229,94 @@ class SentimentScorerTest {
         assertThat(nps.score("I ordered one too. Delivery tomorrow").label()).isEqualTo(Sentiment.Label.NEUTRAL);
         assertThat(nps.compound("The portions are too small.")).isLessThan(-0.05);
     }
+
+    @Test
+    void aNegationThatPraisesIsPraise() {
+        for (String text : new String[] {"You can't beat the prices", "You cannot go wrong with this shop",
+                "I couldn't be happier with the service", "I cannot imagine better support",
+                "Couldn't ask for more", "The staff could not be better", "I can't recommend them enough",
+                "No complaints"}) {
+            assertThat(nps.compound(text)).as(text).isGreaterThan(0.05);
+            assertThat(feedback.compound(text)).as(text).isGreaterThan(0.05);
+        }
+        assertThat(nps.compound("It couldn't be worse")).isLessThan(-0.05);
+        assertThat(vader.compound("I couldn't be happier with the service")).isLessThan(-0.05);
+    }
+
+    @Test
+    void notComingBackIsAComplaintAndBuyingAgainIsPraise() {
+        for (String text : new String[] {"I will not return", "Never again.", "We won't go to this shop again",
+                "I won't be using them again", "They never returned my calls", "Would not buy again"}) {
+            assertThat(nps.compound(text)).as(text).isLessThan(-0.05);
+        }
+        assertThat(nps.compound("Nothing I would have again")).isLessThan(-0.05);
+        assertThat(nps.score("I didn't have to call again").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("I would definitely buy again")).isGreaterThan(0.05);
+        assertThat(nps.compound("We will order again")).isGreaterThan(0.05);
+        // "again" without a verb of coming back, or across a clause end, says nothing about coming back
+        assertThat(nps.score("I called again on Monday").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("We did not go. Again, the order was fine").label()).isEqualTo(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void havingToAskOrChaseIsAComplaint() {
+        assertThat(nps.compound("We had to ask for the bill three times")).isLessThan(-0.05);
+        assertThat(nps.compound("We never had to ask for anything")).isGreaterThan(0.05);
+        assertThat(nps.compound("They didn't refund me until I asked")).isLessThan(-0.05);
+        assertThat(nps.compound("The manager told me to take my business elsewhere")).isLessThan(-0.05);
+        assertThat(nps.compound("There is not enough seating")).isLessThan(-0.05);
+    }
+
+    @Test
+    void likeAsAPrepositionAndPartyAsAGroupAreNotPraise() {
+        assertThat(nps.score("The room felt like a train station").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("We booked a table for a party of 8").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("I bought it from a third party seller").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("I like the staff")).isGreaterThan(0.05);
+        assertThat(vader.compound("The room felt like a train station")).isGreaterThan(0.05);
+    }
+
+    @Test
+    void everydayComplaintsWithoutSentimentWords() {
+        for (String text : new String[] {"Skip the desserts", "I had to shell out a small fortune",
+                "Should have gone elsewhere", "I would have rather stayed at home", "They put too much salt in it",
+                "Not too crazy about the new design", "The agent was unable to find my booking",
+                "We were treated with attitude", "A rough start", "I can't stand their hold music",
+                "There was a long wait at the counter", "All we got was an automated reply", "Thanks for nothing"}) {
+            assertThat(nps.compound(text)).as(text).isLessThan(-0.05);
+        }
+        for (String text : new String[] {"You can skip the line with the app", "Head and shoulders above the rest",
+                "Looking forward to my next visit", "I'm crazy about their bagels", "Refills are unlimited",
+                "As good as the old one, if not better", "We plan to come here again"}) {
+            assertThat(nps.compound(text)).as(text).isGreaterThan(0.05);
+        }
+    }
+
+    @Test
+    void theSpecialOfTheDayIsADishAndAGreatDealOfIsAQuantity() {
+        assertThat(nps.score("I ordered the special").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("The waiter read out the daily specials").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("They made us feel special")).isGreaterThan(0.05);
+        assertThat(nps.compound("A great deal of mess everywhere")).isLessThan(-0.05);
+        assertThat(nps.score("A great big door").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("We got a great deal")).isGreaterThan(0.05);
+    }
+
+    @Test
+    void aWhyQuestionIsAComplaint() {
+        assertThat(nps.compound("Why does a refund take three weeks?")).isLessThan(-0.05);
+        assertThat(feedback.compound("Why make a reservation if you won't keep it?")).isLessThan(-0.05);
+        assertThat(nps.compound("Nice shop. Why is checkout so hard?")).isLessThan(nps.compound("Nice shop."));
+        assertThat(nps.score("Why not?").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("I see why people queue").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("I know why. Where is it?").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+    }
+
+    @Test
+    void certaintyBeforeANegationIsNotPraise() {
+        assertThat(nps.compound("It certainly isn't relaxing")).isLessThan(-0.05);
+        assertThat(nps.score("It definitely isn't there").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.compound("It definitely is")).isGreaterThan(0.05);
+        assertThat(vader.compound("It definitely isn't there")).isGreaterThan(0.05);
+    }
 }
