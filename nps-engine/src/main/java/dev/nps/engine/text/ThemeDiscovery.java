@@ -281,17 +281,17 @@ final class ThemeDiscovery {
                     terms.add(term);
                 }
             });
-            ThemeModel.Entry e = new ThemeModel.Entry(label, terms, found.keywords(), false);
-            out.add(e);
-            sizes.add(new int[] {mentions(members, postings, e.terms(), docs)});
+            int mentions = mentions(members, postings, terms, docs);
+            out.add(new ThemeModel.Entry(label, terms, found.keywords(), false, true, mentions));
+            sizes.add(new int[] {mentions});
         }
         int minMentions = Math.max(minDf, (int) Math.ceil(o.minThemeShare() * nDocs));
         Set<String> usedNames = new LinkedHashSet<>(seedLabels);
         for (List<Integer> cl : clusters) {
-            ThemeModel.Entry e = entry(null, cl, candidates, surface, df);
-            int mentions = mentions(cl, postings, e.terms(), docs);
-            if (mentions >= minMentions && usedNames.add(e.name())) {
-                out.add(e);
+            ThemeModel.Entry found = entry(null, cl, candidates, surface, df);
+            int mentions = mentions(cl, postings, found.terms(), docs);
+            if (mentions >= minMentions && usedNames.add(found.name())) {
+                out.add(new ThemeModel.Entry(found.name(), found.terms(), found.keywords(), false, false, mentions));
                 sizes.add(new int[] {mentions});
             }
         }

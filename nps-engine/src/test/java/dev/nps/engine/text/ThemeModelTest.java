@@ -51,6 +51,13 @@ class ThemeModelTest {
     }
 
     @Test
+    void onEqualEvidenceTheNarrowerTopicOfTheBatchComesFirst() {
+        // one word each: delivery is the batch's broadest topic, so the remark on the price comes first
+        assertThat(model.tag("Expensive delivery")).containsExactly("price", "delivery time");
+        assertThat(model.rename("delivery time", "Shipping").tag("Delivery, expensive")).containsExactly("price", "Shipping");
+    }
+
+    @Test
     void userThemesTakePrecedenceOverDiscoveredOnes() {
         ThemeModel withUser = ThemeModel.discover(ThemeFixture.COMMENTS,
                 List.of(UserTheme.of("Courier", "courier", "parcel"), UserTheme.of("Sign-in", "login", "log in", "password")));
