@@ -34,6 +34,13 @@ final class ThemeVocabulary {
             + "place places restaurant restaurants business company store shop "
             + "enough usually often sometimes maybe perhaps else anyway actually totally absolutely able however since yet another within without upon via etc re ll ve s t d m").split(" ")));
 
+    /**
+     * Words that never form a theme of their own, though phrases with them may ("wait time", "response time"):
+     * "time" is the commonest noun of feedback and alone does not say what a comment is about ("every time",
+     * "had a great time", "took a long time"), yet it would gather the words of such comments into a theme.
+     */
+    static final Set<String> NON_TOPICS = Set.of("time", "times");
+
     /** Seed topics: label to words and phrases customers use for it. A word belongs to one seed only. */
     static final Map<String, List<String>> SEEDS = seeds();
 

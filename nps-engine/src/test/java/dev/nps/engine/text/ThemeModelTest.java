@@ -58,6 +58,18 @@ class ThemeModelTest {
     }
 
     @Test
+    void timeAloneIsNotATheme() {
+        List<String> batch = new java.util.ArrayList<>(ThemeFixture.COMMENTS);
+        for (int i = 0; i < 6; i++) {
+            batch.add("Every time I open the app it is a good time, time well spent");
+            batch.add("Had a great time, the parcel arrived in time");
+        }
+        ThemeModel m = ThemeModel.discover(batch);
+        assertThat(m.themes()).noneSatisfy(t -> assertThat(t.keywords()).contains("time"));
+        assertThat(m.tag("Every time")).isEmpty();
+    }
+
+    @Test
     void userThemesTakePrecedenceOverDiscoveredOnes() {
         ThemeModel withUser = ThemeModel.discover(ThemeFixture.COMMENTS,
                 List.of(UserTheme.of("Courier", "courier", "parcel"), UserTheme.of("Sign-in", "login", "log in", "password")));
