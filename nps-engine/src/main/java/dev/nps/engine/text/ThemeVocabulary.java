@@ -54,7 +54,8 @@ final class ThemeVocabulary {
                 + "waiter waiters waitress waitresses server servers host hostess manager managers employee employees "
                 + "rude friendly attentive polite courteous helpful unhelpful professional personnel bartender "
                 + "bartenders receptionist customer_service waitstaff wait_staff hospitality hospitable welcoming greeted "
-                + "accommodating knowledgeable inattentive ignored apologetic owner owners proprietor apology"));
+                + "accommodating knowledgeable inattentive ignored apologetic owner owners proprietor apology treated "
+                + "attitude"));
         m.put("delivery time", words("delivery deliveries deliver delivered shipping shipped shipment arrive arrived "
                 + "arrival late delay delays delayed wait waiting waited slow quick quickly fast prompt promptly "
                 + "minutes minute hour hours"));
@@ -67,7 +68,8 @@ final class ThemeVocabulary {
                 + "course courses specials breakfast brunch chicken beef pork lamb fish seafood shrimp salmon steak "
                 + "burger burgers sandwich sandwiches salad salads soup soups bread rice noodles pasta pizza sushi "
                 + "cheese sauce vegetables vegetarian vegan fries cake chocolate tea beer cocktail cocktails juice "
-                + "spicy salty sweet crispy greasy overcooked undercooked stale yummy quantity gross burned burnt"));
+                + "spicy salty sweet crispy greasy overcooked undercooked stale yummy quantity gross burned burnt "
+                + "seasoning spice spices"));
         m.put("product quality", words("quality product products broken defective durable material materials "
                 + "sturdy flimsy faulty"));
         m.put("ease of use", words("easy intuitive interface navigate navigation confusing complicated usability "

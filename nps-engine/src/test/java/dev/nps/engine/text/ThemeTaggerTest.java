@@ -54,6 +54,14 @@ class ThemeTaggerTest {
     }
 
     @Test
+    void howCustomersWereTreatedIsAboutTheService() {
+        ThemeModel builtin = ThemeModel.builtin();
+        assertThat(builtin.tag("We were treated like royalty")).containsExactly("customer service");
+        assertThat(builtin.tag("Nobody likes that attitude at the front desk")).containsExactly("customer service");
+        assertThat(builtin.tag("It needed more seasoning")).containsExactly("food and drink");
+    }
+
+    @Test
     void anAmountOfMoneyIsAboutPrice() {
         ThemeModel builtin = ThemeModel.builtin();
         assertThat(builtin.tag("A large one is $20 and toppings are about $3 each")).contains("price");
