@@ -61,7 +61,7 @@ final class ThemeVocabulary {
                 + "minutes minute hour hours"));
         m.put("atmosphere", words("atmosphere ambience ambiance decor music noise noisy loud quiet cozy cosy romantic "
                 + "interior seating seats room space view crowded vibe lighting setting clean dirty decoration "
-                + "comfortable outdoor patio"));
+                + "comfortable outdoor patio cramped spacious relaxing relaxed"));
         m.put("food and drink", words("food meal meals dish dishes menu taste tasted tasty flavor flavors flavour "
                 + "flavours delicious fresh portion portions drink drinks wine coffee dessert desserts cooked bland "
                 + "appetizer appetizers entree entrees cuisine chef kitchen chefs ingredients recipe recipes plate plates "

@@ -54,11 +54,13 @@ class ThemeTaggerTest {
     }
 
     @Test
-    void howCustomersWereTreatedIsAboutTheService() {
+    void commonWordsOfTheTopicsAreInTheTopicMap() {
         ThemeModel builtin = ThemeModel.builtin();
         assertThat(builtin.tag("We were treated like royalty")).containsExactly("customer service");
         assertThat(builtin.tag("Nobody likes that attitude at the front desk")).containsExactly("customer service");
         assertThat(builtin.tag("It needed more seasoning")).containsExactly("food and drink");
+        assertThat(builtin.tag("The lobby felt cramped")).containsExactly("atmosphere");
+        assertThat(builtin.tag("A spacious, relaxing hotel")).containsExactly("atmosphere");
     }
 
     @Test
