@@ -16,8 +16,9 @@ import java.util.Set;
  * <ol>
  *   <li>Candidate terms: stems of non-stop words found in at least {@code minDf} comments and in at most half of
  *       them; words that mostly carry sentiment ("great", "terrible") are judgements, not topics, and are left out
- *       unless the seed map names them. Bigrams and trigrams of adjacent stems become candidates when they occur
- *       together far more often than chance (pointwise mutual information at least log 3).</li>
+ *       unless the seed map names them, and so is "time" (see {@link ThemeVocabulary#NON_TOPICS}). Bigrams and
+ *       trigrams of adjacent stems become candidates when they occur together far more often than chance
+ *       (pointwise mutual information at least log 3).</li>
  *   <li>Each candidate gets a context vector: the candidates it shares comments with, weighted by positive PMI.</li>
  *   <li>Seed topics from the built-in synonym map that the batch mentions form the first themes; every other
  *       candidate joins the seed theme whose centroid context is most similar (cosine), when that similarity is
@@ -92,6 +93,7 @@ final class ThemeDiscovery {
         }
         int minDf = Math.max(o.minDf(), (int) Math.ceil(0.002 * nDocs));
         Map<String, String> seedOf = o.useSeeds() ? seedIndex() : Map.of();
+        Set<String> nonTopics = nonTopicStems();
 
         // 1. candidates
         List<String> candidates = new ArrayList<>();
@@ -103,7 +105,7 @@ final class ThemeDiscovery {
             }
             if (t.indexOf(' ') < 0) {
                 boolean seed = seedOf.containsKey(t);
-                if (!seed && (d > nDocs / 2 || t.length() < 3 || isJudgement(t, surface))) {
+                if (!seed && (d > nDocs / 2 || t.length() < 3 || nonTopics.contains(t) || isJudgement(t, surface))) {
                     continue;
                 }
                 candidates.add(t);
@@ -281,17 +283,17 @@ final class ThemeDiscovery {
                     terms.add(term);
                 }
             });
-            ThemeModel.Entry e = new ThemeModel.Entry(label, terms, found.keywords(), false);
-            out.add(e);
-            sizes.add(new int[] {mentions(members, postings, e.terms(), docs)});
+            int mentions = mentions(members, postings, terms, docs);
+            out.add(new ThemeModel.Entry(label, terms, found.keywords(), false, true, mentions));
+            sizes.add(new int[] {mentions});
         }
         int minMentions = Math.max(minDf, (int) Math.ceil(o.minThemeShare() * nDocs));
         Set<String> usedNames = new LinkedHashSet<>(seedLabels);
         for (List<Integer> cl : clusters) {
-            ThemeModel.Entry e = entry(null, cl, candidates, surface, df);
-            int mentions = mentions(cl, postings, e.terms(), docs);
-            if (mentions >= minMentions && usedNames.add(e.name())) {
-                out.add(e);
+            ThemeModel.Entry found = entry(null, cl, candidates, surface, df);
+            int mentions = mentions(cl, postings, found.terms(), docs);
+            if (mentions >= minMentions && usedNames.add(found.name())) {
+                out.add(new ThemeModel.Entry(found.name(), found.terms(), found.keywords(), false, false, mentions));
                 sizes.add(new int[] {mentions});
             }
         }
@@ -363,6 +365,17 @@ final class ThemeDiscovery {
                 }
             }
         }
+    }
+
+    private static Set<String> nonTopicStems() {
+        Set<String> out = new java.util.HashSet<>();
+        for (String w : ThemeVocabulary.NON_TOPICS) {
+            String t = Terms.keywordTerm(w);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> seedIndex() {

@@ -37,11 +37,20 @@ public final class ThemeModel {
         }
     }
 
-    /** One theme with its stemmed terms; the terms are what the tagger matches. */
-    record Entry(String name, Set<String> terms, List<String> keywords, boolean userDefined) {
+    /**
+     * One theme with its stemmed terms; the terms are what the tagger matches.
+     *
+     * @param topic    whether it is a topic of the built-in map (grown from its seed words by discovery)
+     * @param mentions how many comments of the discovery batch mention it; 0 when it was not discovered from a batch
+     */
+    record Entry(String name, Set<String> terms, List<String> keywords, boolean userDefined, boolean topic, int mentions) {
         Entry {
             terms = Set.copyOf(terms);
             keywords = List.copyOf(keywords);
+        }
+
+        Entry(String name, Set<String> terms, List<String> keywords, boolean userDefined) {
+            this(name, terms, keywords, userDefined, false, 0);
         }
     }
 
@@ -87,7 +96,7 @@ public final class ThemeModel {
             terms.removeAll(userTerms);
             if (!terms.isEmpty() && !names.contains(e.name().toLowerCase(java.util.Locale.ROOT))) {
                 names.add(e.name().toLowerCase(java.util.Locale.ROOT));
-                rest.add(new Entry(e.name(), terms, e.keywords(), false));
+                rest.add(new Entry(e.name(), terms, e.keywords(), false, e.topic(), e.mentions()));
             }
         }
         this.discovered = discovered;
@@ -96,11 +105,13 @@ public final class ThemeModel {
         this.entries = List.copyOf(all);
         List<String> n = new ArrayList<>();
         List<Set<String>> t = new ArrayList<>();
+        int[] breadth = new int[entries.size()];
         for (Entry e : entries) {
+            breadth[n.size()] = e.topic() ? e.mentions() : 0;
             n.add(e.name());
             t.add(e.terms());
         }
-        this.tagger = new ThemeTagger(n, t, discovered.weights(), user.size());
+        this.tagger = new ThemeTagger(n, t, discovered.weights(), user.size(), breadth);
     }
 
     /** @return the model before any discovery: the built-in customer-feedback topics */
@@ -237,17 +248,22 @@ public final class ThemeModel {
             Set<String> terms = new LinkedHashSet<>();
             List<String> keywords = new ArrayList<>();
             int position = -1;
+            boolean topic = false;
+            int mentions = 0;
             for (int i = 0; i < list.size(); i++) {
                 Entry e = list.get(i);
                 if (edit.from().stream().anyMatch(f -> f.equalsIgnoreCase(e.name()))) {
                     terms.addAll(e.terms());
                     keywords.addAll(e.keywords());
                     position = position < 0 ? i : position;
+                    topic |= e.topic();
+                    // at most the sum: a comment may mention both
+                    mentions += e.mentions();
                 }
             }
             if (position >= 0) {
                 // the merged theme takes the place of the first one it came from
-                Entry merged = new Entry(edit.to(), terms, keywords.stream().distinct().toList(), false);
+                Entry merged = new Entry(edit.to(), terms, keywords.stream().distinct().toList(), false, topic, mentions);
                 List<Entry> next = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
                     Entry e = list.get(i);
@@ -304,7 +320,7 @@ public final class ThemeModel {
                     terms.add(t);
                 }
             }
-            out.add(new Entry(label, terms, words, false));
+            out.add(new Entry(label, terms, words, false, true, 0));
         });
         return out;
     }

@@ -41,6 +41,7 @@ public final class ThemeTagger {
     private final Map<String, int[]> index;
     private final Map<String, Double> weights;
     private final int userThemes;
+    private final int[] breadth;
 
     /**
      * @param weights    weight of a term when ranking a comment's themes (1 when absent): rarer terms are more telling
@@ -48,9 +49,24 @@ public final class ThemeTagger {
      */
     ThemeTagger(List<String> names, List<? extends java.util.Collection<String>> termsPerTheme, Map<String, Double> weights,
                 int userThemes) {
+        this(names, termsPerTheme, weights, userThemes, new int[names.size()]);
+    }
+
+    /**
+     * @param breadth for each theme grown from a topic of the built-in map, how many comments of the discovery batch
+     *                mention it; 0 for the others. Of two such topics with the same score in a comment, the narrower
+     *                comes first: the batch's broadest topic (food at a restaurant, the app for a software product)
+     *                is the one named in passing ("our server checked on us twice during the whole meal").
+     */
+    ThemeTagger(List<String> names, List<? extends java.util.Collection<String>> termsPerTheme, Map<String, Double> weights,
+                int userThemes, int[] breadth) {
+        if (breadth.length != names.size()) {
+            throw new IllegalArgumentException("one breadth per theme");
+        }
         this.names = List.copyOf(names);
         this.weights = Map.copyOf(weights);
         this.userThemes = userThemes;
+        this.breadth = breadth.clone();
         Map<String, List<Integer>> build = new HashMap<>();
         for (int t = 0; t < termsPerTheme.size(); t++) {
             for (String term : termsPerTheme.get(t)) {
@@ -74,7 +90,8 @@ public final class ThemeTagger {
 
     /**
      * @param text any comment, may be null or odd
-     * @return the themes mentioned, user themes first, then the most relevant (see {@link Match#score()})
+     * @return the themes mentioned, user themes first, then the most relevant (see {@link Match#score()}); of two
+     *         built-in topics with the same score, the narrower in the discovery batch comes first
      */
     public List<String> tag(String text) {
         List<Match> matches = match(text);
@@ -127,14 +144,29 @@ public final class ThemeTagger {
         if (!any) {
             return List.of();
         }
-        List<Match> out = new ArrayList<>();
+        List<Integer> found = new ArrayList<>();
+        double[] total = new double[hits.length];
         for (int t = 0; t < hits.length; t++) {
             if (hits[t] > 0) {
-                out.add(new Match(names.get(t), hits[t], score[t] + (t < userThemes ? USER_BONUS : 0)));
+                found.add(t);
+                total[t] = score[t] + (t < userThemes ? USER_BONUS : 0);
             }
         }
-        // stable sort keeps the model order among equal counts
-        out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        found.sort((a, b) -> {
+            int c = Double.compare(total[b], total[a]);
+            if (c != 0) {
+                return c;
+            }
+            // equal evidence for two topics of the built-in map: the narrower one is the more telling
+            if (breadth[a] > 0 && breadth[b] > 0 && breadth[a] != breadth[b]) {
+                return Integer.compare(breadth[a], breadth[b]);
+            }
+            return Integer.compare(a, b);
+        });
+        List<Match> out = new ArrayList<>(found.size());
+        for (int t : found) {
+            out.add(new Match(names.get(t), hits[t], total[t]));
+        }
         // a user theme always stays; the discovered ones are compared with the best discovered one
         double best = 0;
         for (int t = userThemes; t < hits.length; t++) {

@@ -34,6 +34,13 @@ final class ThemeVocabulary {
             + "place places restaurant restaurants business company store shop "
             + "enough usually often sometimes maybe perhaps else anyway actually totally absolutely able however since yet another within without upon via etc re ll ve s t d m").split(" ")));
 
+    /**
+     * Words that never form a theme of their own, though phrases with them may ("wait time", "response time"):
+     * "time" is the commonest noun of feedback and alone does not say what a comment is about ("every time",
+     * "had a great time", "took a long time"), yet it would gather the words of such comments into a theme.
+     */
+    static final Set<String> NON_TOPICS = Set.of("time", "times");
+
     /** Seed topics: label to words and phrases customers use for it. A word belongs to one seed only. */
     static final Map<String, List<String>> SEEDS = seeds();
 
@@ -47,20 +54,22 @@ final class ThemeVocabulary {
                 + "waiter waiters waitress waitresses server servers host hostess manager managers employee employees "
                 + "rude friendly attentive polite courteous helpful unhelpful professional personnel bartender "
                 + "bartenders receptionist customer_service waitstaff wait_staff hospitality hospitable welcoming greeted "
-                + "accommodating knowledgeable inattentive ignored apologetic owner owners proprietor apology"));
+                + "accommodating knowledgeable inattentive ignored apologetic owner owners proprietor apology treated "
+                + "attitude"));
         m.put("delivery time", words("delivery deliveries deliver delivered shipping shipped shipment arrive arrived "
                 + "arrival late delay delays delayed wait waiting waited slow quick quickly fast prompt promptly "
                 + "minutes minute hour hours"));
         m.put("atmosphere", words("atmosphere ambience ambiance decor music noise noisy loud quiet cozy cosy romantic "
                 + "interior seating seats room space view crowded vibe lighting setting clean dirty decoration "
-                + "comfortable outdoor patio"));
+                + "comfortable outdoor patio cramped spacious relaxing relaxed"));
         m.put("food and drink", words("food meal meals dish dishes menu taste tasted tasty flavor flavors flavour "
                 + "flavours delicious fresh portion portions drink drinks wine coffee dessert desserts cooked bland "
                 + "appetizer appetizers entree entrees cuisine chef kitchen chefs ingredients recipe recipes plate plates "
                 + "course courses specials breakfast brunch chicken beef pork lamb fish seafood shrimp salmon steak "
                 + "burger burgers sandwich sandwiches salad salads soup soups bread rice noodles pasta pizza sushi "
                 + "cheese sauce vegetables vegetarian vegan fries cake chocolate tea beer cocktail cocktails juice "
-                + "spicy salty sweet crispy greasy overcooked undercooked stale yummy quantity gross burned burnt"));
+                + "spicy salty sweet crispy greasy overcooked undercooked stale yummy quantity gross burned burnt "
+                + "seasoning spice spices"));
         m.put("product quality", words("quality product products broken defective durable material materials "
                 + "sturdy flimsy faulty"));
         m.put("ease of use", words("easy intuitive interface navigate navigation confusing complicated usability "

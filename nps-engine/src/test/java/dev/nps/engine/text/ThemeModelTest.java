@@ -51,6 +51,25 @@ class ThemeModelTest {
     }
 
     @Test
+    void onEqualEvidenceTheNarrowerTopicOfTheBatchComesFirst() {
+        // one word each: delivery is the batch's broadest topic, so the remark on the price comes first
+        assertThat(model.tag("Expensive delivery")).containsExactly("price", "delivery time");
+        assertThat(model.rename("delivery time", "Shipping").tag("Delivery, expensive")).containsExactly("price", "Shipping");
+    }
+
+    @Test
+    void timeAloneIsNotATheme() {
+        List<String> batch = new java.util.ArrayList<>(ThemeFixture.COMMENTS);
+        for (int i = 0; i < 6; i++) {
+            batch.add("Every time I open the app it is a good time, time well spent");
+            batch.add("Had a great time, the parcel arrived in time");
+        }
+        ThemeModel m = ThemeModel.discover(batch);
+        assertThat(m.themes()).noneSatisfy(t -> assertThat(t.keywords()).contains("time"));
+        assertThat(m.tag("Every time")).isEmpty();
+    }
+
+    @Test
     void userThemesTakePrecedenceOverDiscoveredOnes() {
         ThemeModel withUser = ThemeModel.discover(ThemeFixture.COMMENTS,
                 List.of(UserTheme.of("Courier", "courier", "parcel"), UserTheme.of("Sign-in", "login", "log in", "password")));

@@ -29,11 +29,38 @@ class ThemeTaggerTest {
     }
 
     @Test
+    void onEqualEvidenceTheNarrowerBuiltInTopicComesFirst() {
+        // "food" is mentioned in 900 comments of the batch, "price" in 120; "visit" is not a built-in topic
+        ThemeTagger t = new ThemeTagger(List.of("mine", "food", "price", "visit"),
+                List.of(Set.of("parcel"), Set.of("pizza", "crust"), Set.of("cheap"), Set.of("visit")),
+                Map.of("pizza", 3.0, "cheap", 3.0), 1, new int[] {0, 900, 120, 0});
+        assertThat(t.tag("Cheap pizza")).containsExactly("price", "food");
+        assertThat(t.tag("Pizza, cheap")).containsExactly("price", "food");
+        // a clearer remark still wins, and user themes keep their place
+        assertThat(t.tag("Pizza with a thin crust, cheap")).containsExactly("food", "price");
+        assertThat(t.tag("Cheap pizza in a parcel")).containsExactly("mine", "price", "food");
+        // a theme that is not a built-in topic gets no such preference: the model order stands
+        ThemeTagger plain = new ThemeTagger(List.of("food", "visit"), List.of(Set.of("pizza"), Set.of("visit")),
+                Map.of(), 0, new int[] {900, 0});
+        assertThat(plain.tag("Our visit, the pizza")).containsExactly("food", "visit");
+    }
+
+    @Test
     void idiomsAndStemCollisionsDoNotNameATopic() {
         ThemeModel builtin = ThemeModel.builtin();
         assertThat(builtin.tag("No big deal, we came back for good reason")).doesNotContain("price");
         assertThat(builtin.tag("Well worth the trip")).doesNotContain("price");
         assertThat(builtin.tag("Prices are reasonable")).contains("price");
+    }
+
+    @Test
+    void commonWordsOfTheTopicsAreInTheTopicMap() {
+        ThemeModel builtin = ThemeModel.builtin();
+        assertThat(builtin.tag("We were treated like royalty")).containsExactly("customer service");
+        assertThat(builtin.tag("Nobody likes that attitude at the front desk")).containsExactly("customer service");
+        assertThat(builtin.tag("It needed more seasoning")).containsExactly("food and drink");
+        assertThat(builtin.tag("The lobby felt cramped")).containsExactly("atmosphere");
+        assertThat(builtin.tag("A spacious, relaxing hotel")).containsExactly("atmosphere");
     }
 
     @Test
