@@ -262,6 +262,25 @@ final class ThemeEvaluation {
                 System.out.println();
                 m.themes().forEach(t -> System.out.println("- " + t.name() + ": " + String.join(", ", t.keywords().subList(0, Math.min(12, t.keywords().size())))));
             }
+            printInduced(seeded, texts);
         }
+    }
+
+    /** The words the seeded model learnt for aspect sentiment, most frequent in the batch first. */
+    private static void printInduced(ThemeModel model, List<String> texts) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String t : texts) {
+            for (String w : t.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
+                if (model.inducedLexicon().containsKey(w)) {
+                    counts.merge(w, 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("induced words (" + model.inducedLexicon().size() + "), by count in the batch:");
+        model.inducedLexicon().entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<String, Double> e) -> -counts.getOrDefault(e.getKey(), 0))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %s %+.2f (%d)%n", e.getKey(), e.getValue(), counts.getOrDefault(e.getKey(), 0)));
     }
 }

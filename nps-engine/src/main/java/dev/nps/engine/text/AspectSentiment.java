@@ -142,7 +142,7 @@ public final class AspectSentiment {
                 if (acc == null) {
                     continue;
                 }
-                double c = adjust(compound, wait, words, t);
+                double c = adjust(compound, wait, words, t, model.inducedLexicon());
                 if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
@@ -173,7 +173,7 @@ public final class AspectSentiment {
     /** The clause's compound towards a theme: descriptive words added, topic-dependent words re-rated for it. */
     double score(String clause, String theme) {
         String text = unhyphenate(clause);
-        return adjust(scorer.compound(text), longWait(text), Tokeniser.words(text), theme);
+        return adjust(scorer.compound(text), longWait(text), Tokeniser.words(text), theme, Map.of());
     }
 
     /**
@@ -243,12 +243,20 @@ public final class AspectSentiment {
         return LONG_WAIT.matcher(clause).find() ? LONG_WAIT_VALENCE : 0;
     }
 
-    /** @param extra what the clause adds to the sum whatever the theme (a long wait) */
-    private double adjust(double c, double extra, List<String> words, String theme) {
+    /**
+     * @param extra   what the clause adds to the sum whatever the theme (a long wait)
+     * @param induced the batch's own polar words ({@link ThemeModel#inducedLexicon()}), counted like the descriptive
+     *                words when the scorer does not rate them
+     */
+    private double adjust(double c, double extra, List<String> words, String theme, Map<String, Double> induced) {
         Map<String, Double> topical = theme == null ? Map.of() : BY_TOPIC.getOrDefault(theme, Map.of());
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             Double v = DESCRIPTIVE.get(w);
+            if (v == null && !induced.isEmpty()) {
+                v = induced.get(w);
+                v = v == null || scorer.wordValence(w) != 0 ? null : v;
+            }
             if (v != null && i > 0 && DEGREE.contains(words.get(i - 1)) && scorer.wordValence(w) == 0) {
                 // the scorer read "pretty" in "pretty drafty" as praise: it is a degree adverb here
                 v += Math.signum(v) * DEGREE_BOOST - scorer.wordValence(words.get(i - 1));

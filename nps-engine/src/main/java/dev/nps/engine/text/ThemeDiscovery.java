@@ -60,12 +60,27 @@ final class ThemeDiscovery {
     /** Most candidate terms considered (the most frequent), which bounds the time on large batches. */
     static final int MAX_CANDIDATES = 2000;
     static final double SEED_WEIGHT = 3.0;
+    /** The scorer whose lexicon says which words are already rated. */
+    private static final SentimentScorer SCORER = SentimentScorer.nps();
 
     private ThemeDiscovery() {}
 
-    /** The themes found, and the weight of each term for ranking a comment's themes (rarer terms weigh more). */
-    record Result(List<ThemeModel.Entry> entries, Map<String, Double> weights) {
-        static final Result EMPTY = new Result(List.of(), Map.of());
+    /**
+     * The themes found, the weight of each term for ranking a comment's themes (rarer terms weigh more), and the
+     * polar words of the batch's domain that the sentiment lexicon lacks ({@link LexiconInduction}).
+     */
+    record Result(List<ThemeModel.Entry> entries, Map<String, Double> weights, Map<String, Double> lexicon) {
+        static final Result EMPTY = new Result(List.of(), Map.of(), Map.of());
+
+        Result {
+            entries = List.copyOf(entries);
+            weights = Map.copyOf(weights);
+            lexicon = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(lexicon));
+        }
+
+        Result(List<ThemeModel.Entry> entries, Map<String, Double> weights) {
+            this(entries, weights, Map.of());
+        }
     }
 
     static Result discover(Collection<String> comments, Options o) {
@@ -314,7 +329,17 @@ final class ThemeDiscovery {
                 }
             }
         }
-        return new Result(List.copyOf(sorted), Map.copyOf(weights));
+        // 6. the domain's own polar words, never the words of a theme or of the topic map
+        Set<String> themeStems = new java.util.HashSet<>(seedOf.keySet());
+        for (ThemeModel.Entry e : sorted) {
+            for (String t : e.terms()) {
+                if (t.indexOf(' ') < 0) {
+                    themeStems.add(t);
+                }
+            }
+        }
+        Map<String, Double> lexicon = LexiconInduction.induce(comments, themeStems, SCORER, LexiconInduction.Options.DEFAULT);
+        return new Result(sorted, weights, lexicon);
     }
 
     /**

@@ -66,6 +66,7 @@ public final class ThemeModel {
     private final ThemeDiscovery.Options options;
     private final List<Entry> entries;
     private final ThemeTagger tagger;
+    private final Map<String, Double> lexicon;
 
     private ThemeModel(List<UserTheme> userThemes, ThemeDiscovery.Result discovered, List<Edit> edits,
                        ThemeDiscovery.Options options) {
@@ -112,6 +113,10 @@ public final class ThemeModel {
             t.add(e.terms());
         }
         this.tagger = new ThemeTagger(n, t, discovered.weights(), user.size(), breadth);
+        Map<String, Double> words = new java.util.TreeMap<>(discovered.lexicon());
+        // a user's theme word names what is judged, it is not a judgement
+        words.keySet().removeIf(w -> userTerms.contains(Terms.stemOf(w)));
+        this.lexicon = java.util.Collections.unmodifiableMap(words);
     }
 
     /** @return the model before any discovery: the built-in customer-feedback topics */
@@ -308,6 +313,19 @@ public final class ThemeModel {
 
     List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * The polar words of the batch's domain that the sentiment lexicon lacks, learnt by discovery from how they are
+     * joined to rated words ("cold and soggy", "pricey but good") and from misspellings of rated words
+     * ("magnificant"); they count in the sentiment towards a theme ({@link AspectSentiment}), not in a whole
+     * comment's score.
+     *
+     * @return word to valence (VADER's scale), sorted by word; empty for the built-in model
+     * @since 0.1
+     */
+    public Map<String, Double> inducedLexicon() {
+        return lexicon;
     }
 
     private static List<Entry> seedEntries() {
