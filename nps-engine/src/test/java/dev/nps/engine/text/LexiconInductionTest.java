@@ -52,52 +52,12 @@ class LexiconInductionTest {
     }
 
     @Test
-    void adjectivesJoinedToRatedOnesShareTheirPolarity() {
-        List<String> batch = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            batch.add("The noodles were awful and claggy.");
-            batch.add("Everything was fresh and zingy!");
-        }
-        batch.add("The fries were claggy.");
-        batch.add("The salsa was zingy.");
-        Map<String, Double> words = induce(batch, Set.of());
-        assertThat(words.get("claggy")).isNegative();
-        assertThat(words.get("zingy")).isPositive();
-        assertThat(words.values()).allSatisfy(v -> assertThat(Math.abs(v)).isBetween(0.6, 1.5));
-    }
-
-    @Test
-    void butGivesTheOppositePolarity() {
-        List<String> batch = List.of("The room was lovely but pokey.", "It was cheerful but pokey.", "It was pokey.",
-                "Pokey but wonderful staff.");
-        assertThat(induce(batch, Set.of()).get("pokey")).isNegative();
-    }
-
-    @Test
-    void tooFewOrDisagreeingLinksLearnNothing() {
-        // once only
-        assertThat(induce(List.of("The broth was cold and gloopy.", "It was gloopy."), Set.of())).isEmpty();
-        // as often with praise as with blame
-        assertThat(induce(List.of("It was great and boomy.", "It was awful and boomy.", "It was nice and boomy.",
-                "It was terrible and boomy.", "So boomy."), Set.of())).doesNotContainKey("boomy");
-    }
-
-    @Test
-    void nounsThemeWordsStopWordsAndNegatedLinksAreNotLearnt() {
-        List<String> batch = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            // a noun of a list, never after "is" or "very"
-            batch.add("Great bagels and amazing lox.");
-            batch.add("We had caviar and fantastic service.");
-            // a theme word
-            batch.add("The staff were friendly and the decor was lovely and decor.");
-            batch.add("The decor was nice and cosy.");
-            // negated
-            batch.add("It was not good and gritty.");
-            batch.add("It was gritty.");
-        }
-        Map<String, Double> words = induce(batch, Set.of(Terms.stemOf("decor")));
-        assertThat(words).doesNotContainKeys("bagels", "lox", "caviar", "decor", "the", "gritty");
+    void themeWordsStopWordsAndDegreeAdverbsAreNotLearnt() {
+        List<String> batch = List.of("Incredible.", "Incredible food.", "incredibly good", "Satisfaction guaranteed.",
+                "Satisfaction.", "satisfactoin");
+        assertThat(induce(batch, Set.of())).containsKey("satisfactoin").doesNotContainKey("incredibly");
+        assertThat(LexiconInduction.learnable("utterly", Set.of(), SCORER)).isFalse();
+        assertThat(induce(batch, Set.of(Terms.stemOf("satisfactoin")))).isEmpty();
     }
 
     @Test
