@@ -24,9 +24,13 @@ import java.util.regex.Pattern;
  * adverb, not praise), and so do rules
  * that only make sense towards a theme: words whose polarity depends on the theme ("cheap" praises a price, "small"
  * faults a room or a portion), "ok" as a shrug and "just ok" as a complaint, a wait counted in time ("it took 25
- * minutes") as a complaint, and praise after "would be" / "could have been" as a complaint. A theme's
- * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's ("Loved
- * it. Great pasta." stays positive on food).
+ * minutes") as a complaint, and
+ * praise after "would be" / "could have been" as a complaint. Two constructions of the clause ({@link ClauseRules})
+ * decide what its words are about: in a comparison, what follows "than" describes the thing compared with ("more
+ * appealing than stuffy restaurants" praises the desserts), so it is not scored; and a clause in the imperative
+ * recommends ("try the duck", "check out the back room") or warns ("avoid the fish", "stay away"). A theme's
+ * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's without
+ * its wishes and comparisons ("Loved it. Great pasta." stays positive on food).
  *
  * <p>Immutable and thread-safe; whole-text scoring stays in {@link SentimentScorer}.
  *
@@ -142,7 +146,7 @@ public final class AspectSentiment {
                 if (acc == null) {
                     continue;
                 }
-                double c = adjust(compound, wait, words, t);
+                double c = adjust(compound, wait + segment.extra(), words, t);
                 if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
@@ -157,12 +161,35 @@ public final class AspectSentiment {
                 out.put(e.getKey(), Sentiment.of(acc[0] / acc[1]));
             } else {
                 if (Double.isNaN(overall)) {
-                    overall = scorer.compound(clean);
+                    overall = scorer.compound(assertedText(clean, model));
                 }
                 out.put(e.getKey(), Sentiment.of(overall));
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The comment without its wishes ("if you want good Thai") and without what it compares with ("than stuffy
+     * restaurants"), or the comment itself when it has neither.
+     */
+    private static String assertedText(String clean, ThemeModel model) {
+        boolean wish = IRREALIS.matcher(clean).find();
+        if (!wish && ClauseRules.comparison(clean) == null) {
+            return clean;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String clause : clauses(clean)) {
+            String a = IRREALIS.matcher(clause).replaceFirst("").strip();
+            String[] comparison = ClauseRules.comparison(a);
+            if (comparison != null && compares(comparison, model)) {
+                a = comparison[0];
+            }
+            if (!a.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(a);
+            }
+        }
+        return sb.toString();
     }
 
     /** The clause's compound with the descriptive words added to its VADER sum. */
@@ -286,8 +313,21 @@ public final class AspectSentiment {
         return SentimentScorer.normalise(sum + extra);
     }
 
-    /** A run of clauses about the same themes: a clause naming themes and the theme-less clauses after it. */
-    record Segment(String text, List<String> themes) {}
+    /**
+     * A run of clauses about the same themes: a clause naming themes and the theme-less clauses after it.
+     *
+     * @param extra what the clauses' constructions add to the sum (a recommendation, a warning)
+     */
+    record Segment(String text, List<String> themes, double extra) {}
+
+    /**
+     * Whether a comparison's complement is about something other than the comment's theme: the clause names a theme
+     * before "than", or none at all. "Nothing beats the food" style praise ("nothing is better than the food") keeps
+     * its complement.
+     */
+    private static boolean compares(String[] comparison, ThemeModel model) {
+        return !model.tag(comparison[0]).isEmpty() || model.tag(comparison[1]).isEmpty();
+    }
 
     static List<Segment> segments(String text, ThemeModel model) {
         List<String> clauses = clauses(text);
@@ -295,14 +335,26 @@ public final class AspectSentiment {
         for (String clause : clauses) {
             List<String> themes = model.tag(clause);
             String asserted = IRREALIS.matcher(clause).replaceFirst("").strip();
+            double extra = 0;
+            ClauseRules.Imperative imperative = ClauseRules.imperative(asserted);
+            if (imperative != null) {
+                extra = imperative.valence();
+                asserted = imperative.rest();
+            }
+            String[] comparison = ClauseRules.comparison(asserted);
+            if (comparison != null && compares(comparison, model)) {
+                // what follows "than" describes the thing compared with, not the subject: only the comparative counts
+                asserted = comparison[0];
+                themes = model.tag(asserted);
+            }
             if (themes.isEmpty()) {
                 // a theme-less opening ("I was disappointed, but ...") says nothing sure about the themes after it
                 if (!out.isEmpty()) {
                     Segment last = out.remove(out.size() - 1);
-                    out.add(new Segment(last.text() + ", " + asserted, last.themes()));
+                    out.add(new Segment(last.text() + ", " + asserted, last.themes(), last.extra() + extra));
                 }
             } else {
-                out.add(new Segment(asserted, themes));
+                out.add(new Segment(asserted, themes, extra));
             }
         }
         return out;

@@ -154,4 +154,46 @@ class AspectSentimentTest {
         assertThat(aspects.score("the room was smaller than we expected", "atmosphere")).isLessThan(-0.05);
         assertThat(aspects.score("the room was smaller than we expected", null)).isGreaterThan(-0.05);
     }
+
+    @Test
+    void whatFollowsThanDescribesTheThingComparedWith() {
+        String text = "The desserts are better than the awful cakes at other bakeries.";
+        assertThat(SentimentScorer.nps().score(text).label()).isNotEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel(text, "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+        // the clause goes on about its subject after a coordination
+        assertThat(npsLabel("The room is larger than most and the bar is lovely", "atmosphere"))
+                .isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(ClauseRules.comparison("The desserts are more appealing then stuffy restaurants"))
+                .containsExactly("The desserts are more appealing", "stuffy restaurants");
+        // quantities and degrees are not comparisons
+        assertThat(ClauseRules.comparison("The staff were more than happy to help")).isNull();
+        assertThat(ClauseRules.comparison("We waited less than ten minutes")).isNull();
+        assertThat(ClauseRules.comparison("Other than that it was fine")).isNull();
+        assertThat(ClauseRules.comparison("We ate and then left")).isNull();
+    }
+
+    @Test
+    void anImperativeRecommendsOrWarns() {
+        assertThat(SentimentScorer.nps().score("Check out the back room.").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(npsLabel("Check out the back room.", "atmosphere")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel("Don't bother with the dessert menu.", "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+        String text = "The decor was nice, but steer clear of the cocktails.";
+        assertThat(npsLabel(text, "atmosphere")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel(text, "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(ClauseRules.imperative("I would stay away from the fish").valence()).isNegative();
+        assertThat(ClauseRules.imperative("so definitely try their curry").valence()).isPositive();
+        assertThat(ClauseRules.imperative("order the duck").rest()).isEqualTo("the duck");
+        // only at the start of a clause, and not a noun ("order") or a past tense ("tried")
+        assertThat(ClauseRules.imperative("I tried the fish")).isNull();
+        assertThat(ClauseRules.imperative("Order was wrong")).isNull();
+        assertThat(ClauseRules.imperative("We had to avoid the fish")).isNull();
+        assertThat(ClauseRules.imperative("Try to come early")).isNull();
+    }
+
+    @Test
+    void aThemeWithoutSentimentOfItsOwnIgnoresWishesInTheWholeComment() {
+        String text = "If you want great pasta, this is not your place.";
+        assertThat(SentimentScorer.nps().score(text).label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel(text, "food and drink")).isNotEqualTo(Sentiment.Label.POSITIVE);
+    }
 }
