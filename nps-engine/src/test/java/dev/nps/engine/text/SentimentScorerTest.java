@@ -319,4 +319,15 @@ class SentimentScorerTest {
         assertThat(nps.compound("It definitely is")).isGreaterThan(0.05);
         assertThat(vader.compound("It definitely isn't there")).isGreaterThan(0.05);
     }
+
+    @Test
+    void aNegationStopsAtTheNegativeWordItMeets() {
+        // VADER negates "outstanding" three tokens after "not"; the negation is "forget"'s
+        assertThat(vader.compound("let's not forget the outstanding pizza")).isLessThan(-0.05);
+        assertThat(nps.compound("let's not forget the outstanding pizza")).isGreaterThan(0.05);
+        assertThat(nps.compound("it won't disappoint a hungry crowd")).isGreaterThan(-0.05);
+        // a neutral or positive word in between leaves the negation alone
+        assertThat(nps.compound("it was not the best pizza")).isLessThan(-0.05);
+        assertThat(nps.compound("I did not like the great big room")).isLessThan(nps.compound("I liked the great big room"));
+    }
 }
