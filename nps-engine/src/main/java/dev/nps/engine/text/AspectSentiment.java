@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  * that only make sense towards a theme: words whose polarity depends on the theme ("cheap" praises a price, "small"
  * faults a room or a portion), "ok" as a shrug and "just ok" as a complaint, a wait counted in time ("it took 25
  * minutes") as a complaint, an amount of money quoted about a price ("$24 for a sandwich") as a mild one, and
- * praise after "would be" / "could have been" as a complaint. Two constructions of the clause ({@link ClauseRules})
- * decide what its words are about: in a comparison, what follows "than" describes the thing compared with ("more
- * appealing than stuffy restaurants" praises the desserts), so it is not scored; and a clause in the imperative
- * recommends ("try the duck", "check out the back room") or warns ("avoid the fish", "stay away"). A theme's
+ * praise after "would be" / "could have been" as a complaint. In a comparison, what follows "than" describes the thing
+ * compared with ("more appealing than stuffy restaurants" praises the desserts), so it is not scored
+ * ({@link ClauseRules}); a clause that opens with an imperative ("try the duck", "stay away") is read by the scorer
+ * as a recommendation or a warning. A theme's
  * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's without
  * its wishes and comparisons ("Loved it. Great pasta." stays positive on food).
  *
@@ -156,7 +156,7 @@ public final class AspectSentiment {
                     continue;
                 }
                 double quoted = money && t.equals("price") ? PRICE_QUOTED : 0;
-                double c = adjust(compound, wait + quoted + segment.extra(), words, t);
+                double c = adjust(compound, wait + quoted, words, t);
                 if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
@@ -333,12 +333,8 @@ public final class AspectSentiment {
         return SentimentScorer.normalise(sum + extra);
     }
 
-    /**
-     * A run of clauses about the same themes: a clause naming themes and the theme-less clauses after it.
-     *
-     * @param extra what the clauses' constructions add to the sum (a recommendation, a warning)
-     */
-    record Segment(String text, List<String> themes, double extra) {}
+    /** A run of clauses about the same themes: a clause naming themes and the theme-less clauses after it. */
+    record Segment(String text, List<String> themes) {}
 
     /**
      * Whether a comparison's complement is about something other than the comment's theme: the clause names a theme
@@ -355,12 +351,6 @@ public final class AspectSentiment {
         for (String clause : clauses) {
             List<String> themes = model.tag(clause);
             String asserted = IRREALIS.matcher(clause).replaceFirst("").strip();
-            double extra = 0;
-            ClauseRules.Imperative imperative = ClauseRules.imperative(asserted);
-            if (imperative != null) {
-                extra = imperative.valence();
-                asserted = imperative.rest();
-            }
             String[] comparison = ClauseRules.comparison(asserted);
             if (comparison != null && compares(comparison, model)) {
                 // what follows "than" describes the thing compared with, not the subject: only the comparative counts
@@ -371,10 +361,10 @@ public final class AspectSentiment {
                 // a theme-less opening ("I was disappointed, but ...") says nothing sure about the themes after it
                 if (!out.isEmpty()) {
                     Segment last = out.remove(out.size() - 1);
-                    out.add(new Segment(last.text() + ", " + asserted, last.themes(), last.extra() + extra));
+                    out.add(new Segment(last.text() + ", " + asserted, last.themes()));
                 }
             } else {
-                out.add(new Segment(asserted, themes, extra));
+                out.add(new Segment(asserted, themes));
             }
         }
         return out;

@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Constructions of a clause that decide what its sentiment is about, for {@link AspectSentiment}: a comparison
  * ("the desserts are more appealing than stuffy overpriced restaurants") judges the thing before "than" by the
- * comparative alone, and a clause in the imperative ("try the duck", "stay away from the fish") recommends or warns.
- * Stateless; package-private.
+ * comparative alone. Stateless; package-private.
  */
 final class ClauseRules {
     private ClauseRules() {}
@@ -59,46 +58,5 @@ final class ClauseRules {
             }
         }
         return false;
-    }
-
-    /** Words that may open an imperative before its verb: "and", "so", "definitely", "you must", ... */
-    private static final String LEAD = "^(?:(?:and|so|also|just|definitely|absolutely|really|then|please|do|now|"
-            + "you\\s+(?:must|should|have\\s+to|need\\s+to|gotta|got\\s+to|ought\\s+to)|must|highly|strongly|"
-            + "i\\s+(?:suggest|recommend(?:\\s+you)?))\\s+)*";
-    /** A warning may also open with a personal advice: "I would avoid", "I'd stay away". */
-    private static final String ADVICE = "(?:(?:i\\s+would|i'd|we\\s+would|we'd)\\s+)?";
-    private static final Pattern RECOMMEND = Pattern.compile("(?i)" + LEAD
-            + "(?:try(?!\\s+(?:the|to|not|and)\\b)|check\\s+(?:out|it\\s+out)|go\\s+for|don'?t\\s+miss|do\\s+not\\s+miss"
-            + "|ask\\s+for|stick\\s+(?:to|with)|save\\s+room\\s+for|make\\s+sure\\s+(?:to|you)\\s+(?:try|order|get)"
-            + "|be\\s+sure\\s+to\\s+(?:try|order|get)"
-            + "|(?:order|get)(?=\\s+(?:the|a|an|any|anything|one|some|their|its|it|them|everything|whatever)\\b))\\b");
-    private static final Pattern WARN = Pattern.compile("(?i)" + LEAD + ADVICE
-            + "(?:avoid|stay\\s+away|steer\\s+clear|beware|be\\s+(?:careful|warned|aware)"
-            + "|(?:don'?t|do\\s+not|never)\\s+(?:bother|order|waste|get\\s+the|eat\\s+the|try))\\b");
-
-    /** Valence of a clause that opens with a recommendation ("try the", "check out"), and with a warning. */
-    static final double RECOMMENDATION = 1.5;
-    static final double WARNING = -1.5;
-
-    /** A clause with the valence of its imperative and the rest of the clause, which is scored as usual. */
-    record Imperative(double valence, String rest) {}
-
-    /**
-     * @param clause a clause, cut as {@link AspectSentiment#clauses(String)} cuts them
-     * @return the recommendation or the warning the clause opens with, or null when it opens with neither
-     */
-    static Imperative imperative(String clause) {
-        if (clause.length() < 3) {
-            return null;
-        }
-        Matcher m = WARN.matcher(clause);
-        if (m.lookingAt()) {
-            return new Imperative(WARNING, clause.substring(m.end()).strip());
-        }
-        m = RECOMMEND.matcher(clause);
-        if (m.lookingAt()) {
-            return new Imperative(RECOMMENDATION, clause.substring(m.end()).strip());
-        }
-        return null;
     }
 }
