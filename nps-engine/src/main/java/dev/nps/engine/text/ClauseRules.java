@@ -1,5 +1,6 @@
 package dev.nps.engine.text;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +17,10 @@ final class ClauseRules {
      * is not a quantity or a degree: "more than an hour", "less than stellar", "other than", "rather than" are left
      * alone.
      */
-    private static final Pattern THAN = Pattern.compile(
-            "(?i)\\b(?<!\\bmore\\s|\\bless\\s|\\bother\\s|\\brather\\s|\\bno\\s)than\\b"
-                    + "|(?<=\\b(?:better|worse|more\\s\\w{1,20}|less\\s\\w{1,20}|cheaper|bigger|smaller|nicer|tastier|worse)\\s)then\\b");
+    private static final Pattern THAN = Pattern.compile("(?i)\\bth[ae]n\\b");
+    private static final Set<String> NOT_BEFORE_THAN = Set.of("more", "less", "other", "rather", "no");
+    private static final Set<String> BEFORE_THEN = Set.of("better", "worse", "cheaper", "bigger", "smaller", "nicer",
+            "tastier");
 
     /** Where the thing compared with ends and the clause goes on: a coordination or a relative clause. */
     private static final Pattern COMPLEMENT_END = Pattern.compile("(?i)\\b(?:and|so|which|because)\\b");
@@ -29,11 +31,18 @@ final class ClauseRules {
      *         and that complement: {clause without complement, complement}; null when it compares nothing
      */
     static String[] comparison(String clause) {
-        if (clause.length() < 6 || !mentions(clause, "than") && !mentions(clause, "then")) {
+        if (clause.length() < 6 || !mentionsThan(clause)) {
             return null;
         }
         Matcher m = THAN.matcher(clause);
-        if (!m.find()) {
+        boolean found = false;
+        while (!found && m.find()) {
+            String[] before = lastWords(clause, m.start());
+            found = Character.toLowerCase(clause.charAt(m.start() + 2)) == 'a'
+                    ? !NOT_BEFORE_THAN.contains(before[1])
+                    : BEFORE_THEN.contains(before[1]) || before[0].equals("more") || before[0].equals("less");
+        }
+        if (!found) {
             return null;
         }
         String head = clause.substring(0, m.start()).strip();
@@ -49,14 +58,34 @@ final class ClauseRules {
         return new String[] {head, rest.strip()};
     }
 
-    /** A cheap test before the pattern: whether the lower-case word occurs in the text, in any case. */
-    private static boolean mentions(String text, String lower) {
-        int n = lower.length();
-        for (int i = 0; i + n <= text.length(); i++) {
-            if (text.regionMatches(true, i, lower, 0, n)) {
-                return true;
+    /** A cheap test before the pattern: whether "than" or "then" occurs in the text, in any case. */
+    private static boolean mentionsThan(String text) {
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            if ((text.charAt(i) | 0x20) == 't' && (text.charAt(i + 1) | 0x20) == 'h'
+                    && (text.charAt(i + 3) | 0x20) == 'n') {
+                char c = (char) (text.charAt(i + 2) | 0x20);
+                if (c == 'a' || c == 'e') {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** @return the two words just before {@code end}, lower case, the nearer last; "" where there is none */
+    private static String[] lastWords(String text, int end) {
+        String[] out = {"", ""};
+        int i = end;
+        for (int k = 1; k >= 0; k--) {
+            while (i > 0 && !Character.isLetter(text.charAt(i - 1))) {
+                i--;
+            }
+            int stop = i;
+            while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+                i--;
+            }
+            out[k] = text.substring(i, stop).toLowerCase(java.util.Locale.ROOT);
+        }
+        return out;
     }
 }

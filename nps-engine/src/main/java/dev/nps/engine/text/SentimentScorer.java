@@ -377,7 +377,7 @@ public final class SentimentScorer {
                     s *= 0.9;
                 }
                 valence += s;
-                if (!(rules.negationScope() && startI > 0 && negativeBetween(lower, j, i))) {
+                if (!(rules.negationScope() && startI > 0 && negated(lower[j]) && negativeBetween(lower, j, i))) {
                     valence = negationCheck(valence, lower, startI, i);
                 }
                 if (startI == 2) {
