@@ -24,9 +24,13 @@ import java.util.regex.Pattern;
  * adverb, not praise), and so do rules
  * that only make sense towards a theme: words whose polarity depends on the theme ("cheap" praises a price, "small"
  * faults a room or a portion), "ok" as a shrug and "just ok" as a complaint, a wait counted in time ("it took 25
- * minutes") as a complaint, and praise after "would be" / "could have been" as a complaint. A theme's
- * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's ("Loved
- * it. Great pasta." stays positive on food).
+ * minutes") as a complaint, an amount of money quoted about a price ("$24 for a sandwich") as a mild one, and
+ * praise after "would be" / "could have been" as a complaint. In a comparison, what follows "than" describes the thing
+ * compared with ("more appealing than stuffy restaurants" praises the desserts), so it is not scored
+ * ({@link ClauseRules}); a clause that opens with an imperative ("try the duck", "stay away") is read by the scorer
+ * as a recommendation or a warning. A theme's
+ * sentiment is the mean compound of its clause groups that carry any; when none does, the whole comment's without
+ * its wishes and comparisons ("Loved it. Great pasta." stays positive on food).
  *
  * <p>Immutable and thread-safe; whole-text scoring stays in {@link SentimentScorer}.
  *
@@ -85,6 +89,14 @@ public final class AspectSentiment {
     private static final double LONG_WAIT_VALENCE = -1.5;
 
     /**
+     * An amount of money quoted about a price ("it was $24", "15 dollars each") is a mild complaint in feedback, as a
+     * wait counted in minutes is: people quote the amount they found high. Not after "only", "just", "under".
+     */
+    private static final Pattern MONEY_AMOUNT = Pattern.compile(
+            "(?i)(?<!\\b(?:only|just|under|below|than)\\s{1,3})(?:[$\u20ac\u00a3]\\s?\\d|\\b\\d+(?:\\.\\d+)?\\s?(?:dollars|bucks|euros?|pounds)\\b)");
+    private static final double PRICE_QUOTED = -0.8;
+
+    /**
      * Praise after "would be" / "could have been" is praise of what the place is not ("it would be so much better
      * run by people who understand service"): it counts as a mild complaint, -0.5 times its valence.
      */
@@ -137,12 +149,14 @@ public final class AspectSentiment {
             double compound = scorer.compound(clause);
             List<String> words = Tokeniser.words(clause);
             double wait = longWait(clause);
+            boolean money = quotesMoney(clause);
             for (String t : segment.themes()) {
                 double[] acc = sums.get(t);
                 if (acc == null) {
                     continue;
                 }
-                double c = adjust(compound, wait, words, t, model.inducedLexicon());
+                double quoted = money && t.equals("price") ? PRICE_QUOTED : 0;
+                double c = adjust(compound, wait + quoted, words, t, model.inducedLexicon());
                 if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
@@ -157,12 +171,35 @@ public final class AspectSentiment {
                 out.put(e.getKey(), Sentiment.of(acc[0] / acc[1]));
             } else {
                 if (Double.isNaN(overall)) {
-                    overall = scorer.compound(clean);
+                    overall = scorer.compound(assertedText(clean, model));
                 }
                 out.put(e.getKey(), Sentiment.of(overall));
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The comment without its wishes ("if you want good Thai") and without what it compares with ("than stuffy
+     * restaurants"), or the comment itself when it has neither.
+     */
+    private static String assertedText(String clean, ThemeModel model) {
+        boolean wish = IRREALIS.matcher(clean).find();
+        if (!wish && ClauseRules.comparison(clean) == null) {
+            return clean;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String clause : clauses(clean)) {
+            String a = IRREALIS.matcher(clause).replaceFirst("").strip();
+            String[] comparison = ClauseRules.comparison(a);
+            if (comparison != null && compares(comparison, model)) {
+                a = comparison[0];
+            }
+            if (!a.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(a);
+            }
+        }
+        return sb.toString();
     }
 
     /** The clause's compound with the descriptive words added to its VADER sum. */
@@ -239,6 +276,16 @@ public final class AspectSentiment {
         return be;
     }
 
+    private static boolean quotesMoney(String clause) {
+        for (int i = 0; i < clause.length(); i++) {
+            char c = clause.charAt(i);
+            if (c >= '0' && c <= '9' || c == '$' || c == '\u20ac' || c == '\u00a3') {
+                return MONEY_AMOUNT.matcher(clause).find(i);
+            }
+        }
+        return false;
+    }
+
     private static double longWait(String clause) {
         return LONG_WAIT.matcher(clause).find() ? LONG_WAIT_VALENCE : 0;
     }
@@ -297,12 +344,27 @@ public final class AspectSentiment {
     /** A run of clauses about the same themes: a clause naming themes and the theme-less clauses after it. */
     record Segment(String text, List<String> themes) {}
 
+    /**
+     * Whether a comparison's complement is about something other than the comment's theme: the clause names a theme
+     * before "than", or none at all. "Nothing beats the food" style praise ("nothing is better than the food") keeps
+     * its complement.
+     */
+    private static boolean compares(String[] comparison, ThemeModel model) {
+        return !model.tag(comparison[0]).isEmpty() || model.tag(comparison[1]).isEmpty();
+    }
+
     static List<Segment> segments(String text, ThemeModel model) {
         List<String> clauses = clauses(text);
         List<Segment> out = new ArrayList<>();
         for (String clause : clauses) {
             List<String> themes = model.tag(clause);
             String asserted = IRREALIS.matcher(clause).replaceFirst("").strip();
+            String[] comparison = ClauseRules.comparison(asserted);
+            if (comparison != null && compares(comparison, model)) {
+                // what follows "than" describes the thing compared with, not the subject: only the comparative counts
+                asserted = comparison[0];
+                themes = model.tag(asserted);
+            }
             if (themes.isEmpty()) {
                 // a theme-less opening ("I was disappointed, but ...") says nothing sure about the themes after it
                 if (!out.isEmpty()) {

@@ -12,8 +12,9 @@ import java.util.Map;
  * words are neutral here and sentiment comes from what is said about them. A short list of feedback phrases
  * ("never called back", "still waiting", "easy to use") and a few polar words VADER lacks ("slow", "overpriced",
  * "buggy") carry the sentiment of typical complaints and praise instead. So do negations that praise ("can't beat",
- * "couldn't be happier"), a refusal to come back ("won't go there again") or a promise to ("would buy again"), and a
- * question that opens with "why".
+ * "couldn't be happier"), a refusal to come back ("won't go there again") or a promise to ("would buy again"), a
+ * clause that opens with an imperative that recommends ("try their curry", "check out the bar") or warns ("avoid",
+ * "stay away"), and a question that opens with "why".
  */
 final class FeedbackDomain {
     /** Sentinel: the word is neutral here even though VADER rates it. */
@@ -60,6 +61,11 @@ final class FeedbackDomain {
             }
         }
         for (int i = 0; i < n; i++) {
+            if (i == 0 || clauseEnd != null && clauseEnd[i - 1]) {
+                imperative(lower, sentiments, i);
+            }
+        }
+        for (int i = 0; i < n; i++) {
             if (lower[i].equals("again") && sentiments[i] == 0) {
                 sentiments[i] = intentAgain(lower, i, clauseEnd);
             }
@@ -80,6 +86,96 @@ final class FeedbackDomain {
                 i += len - 1;
                 break;
             }
+        }
+    }
+
+    /** Words that may open an imperative before its verb ("so definitely try", "you must try"). */
+    private static final java.util.Set<String> LEAD = java.util.Set.of("and", "but", "or", "so", "also", "just",
+            "definitely", "absolutely", "really", "then", "please", "do", "now", "must", "you", "should", "i'd", "we'd");
+    private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "any", "anything",
+            "one", "some", "their", "its", "it", "them", "everything", "whatever");
+    /** Valence of an imperative that recommends ("try their curry", "check out the bar") or warns ("avoid"). */
+    private static final double RECOMMEND = 1.5;
+    private static final double WARN = -1.5;
+
+    /**
+     * A clause that opens with an imperative recommends ("try", "check out", "stick to", "order the") or warns
+     * ("avoid", "stay away", "steer clear", "beware", "don't bother"): its verb carries the valence, the words of the
+     * idiom none ("clear" in "steer clear" is no praise).
+     */
+    private static void imperative(String[] w, double[] sentiments, int start) {
+        int i = start;
+        while (i < w.length && i - start < 3 && LEAD.contains(w[i])) {
+            i++;
+        }
+        if (i >= w.length) {
+            return;
+        }
+        String next = i + 1 < w.length ? w[i + 1] : "";
+        int len = 0;
+        double v = 0;
+        switch (w[i]) {
+            case "try" -> {
+                // "try the" anywhere is a phrase of its own; "try to come early" is advice, not praise
+                if (!next.isEmpty() && !next.equals("to") && !next.equals("not") && !next.equals("and")
+                        && !next.equals("the")) {
+                    len = 1;
+                    v = RECOMMEND;
+                }
+            }
+            case "check" -> {
+                if (next.equals("out") || next.equals("it")) {
+                    len = 2;
+                    v = RECOMMEND;
+                }
+            }
+            case "stick" -> {
+                if (next.equals("to") || next.equals("with")) {
+                    len = 2;
+                    v = RECOMMEND;
+                }
+            }
+            case "order", "get" -> {
+                if (DETERMINERS.contains(next)) {
+                    len = 1;
+                    v = RECOMMEND;
+                }
+            }
+            case "avoid", "beware" -> {
+                len = 1;
+                v = WARN;
+            }
+            case "stay" -> {
+                if (next.equals("away")) {
+                    len = 2;
+                    v = WARN;
+                }
+            }
+            case "steer" -> {
+                if (next.equals("clear")) {
+                    len = 2;
+                    v = WARN;
+                }
+            }
+            case "be" -> {
+                if (next.equals("careful") || next.equals("warned")) {
+                    len = 2;
+                    v = WARN;
+                }
+            }
+            case "don't", "dont" -> {
+                if (next.equals("bother") || next.equals("waste") || next.equals("order")) {
+                    len = 2;
+                    v = WARN;
+                } else if (next.equals("miss")) {
+                    len = 2;
+                    v = RECOMMEND;
+                }
+            }
+            default -> { }
+        }
+        for (int k = i; k < i + len; k++) {
+            sentiments[k] = k == i ? v : 0;
         }
     }
 

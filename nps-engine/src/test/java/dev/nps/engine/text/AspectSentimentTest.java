@@ -154,4 +154,49 @@ class AspectSentimentTest {
         assertThat(aspects.score("the room was smaller than we expected", "atmosphere")).isLessThan(-0.05);
         assertThat(aspects.score("the room was smaller than we expected", null)).isGreaterThan(-0.05);
     }
+
+    @Test
+    void whatFollowsThanDescribesTheThingComparedWith() {
+        String text = "The desserts are better than the awful cakes at other bakeries.";
+        assertThat(SentimentScorer.nps().score(text).label()).isNotEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel(text, "food and drink")).isEqualTo(Sentiment.Label.POSITIVE);
+        // the clause goes on about its subject after a coordination
+        assertThat(npsLabel("The room is larger than most and the bar is lovely", "atmosphere"))
+                .isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(ClauseRules.comparison("The desserts are more appealing then stuffy restaurants"))
+                .containsExactly("The desserts are more appealing", "stuffy restaurants");
+        // quantities and degrees are not comparisons
+        assertThat(ClauseRules.comparison("The staff were more than happy to help")).isNull();
+        assertThat(ClauseRules.comparison("We waited less than ten minutes")).isNull();
+        assertThat(ClauseRules.comparison("Other than that it was fine")).isNull();
+        assertThat(ClauseRules.comparison("We ate and then left")).isNull();
+    }
+
+    @Test
+    void anImperativeRecommendsOrWarnsAboutItsTheme() {
+        assertThat(npsLabel("Check out the back room.", "atmosphere")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel("Don't bother with the dessert menu.", "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+        String text = "The decor was nice, but steer clear of the cocktails.";
+        assertThat(npsLabel(text, "atmosphere")).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel(text, "food and drink")).isEqualTo(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
+    void aQuotedAmountIsAMildComplaintAboutThePrice() {
+        assertThat(SentimentScorer.nps().score("The sandwich was $24.").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(npsLabel("The sandwich was $24.", "price")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("A large pizza is 20 dollars.", "price")).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("The sandwich was only $5.", "price")).isNotEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(npsLabel("$24 for the best sandwich in town, worth every penny", "price"))
+                .isEqualTo(Sentiment.Label.POSITIVE);
+        // not about the dish
+        assertThat(npsLabel("The sandwich was $24.", "food and drink")).isEqualTo(Sentiment.Label.NEUTRAL);
+    }
+
+    @Test
+    void aThemeWithoutSentimentOfItsOwnIgnoresWishesInTheWholeComment() {
+        String text = "If you want great pasta, this is not your place.";
+        assertThat(SentimentScorer.nps().score(text).label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(npsLabel(text, "food and drink")).isNotEqualTo(Sentiment.Label.POSITIVE);
+    }
 }

@@ -319,4 +319,34 @@ class SentimentScorerTest {
         assertThat(nps.compound("It definitely is")).isGreaterThan(0.05);
         assertThat(vader.compound("It definitely isn't there")).isGreaterThan(0.05);
     }
+
+    @Test
+    void aNegationStopsAtTheNegativeWordItMeets() {
+        // VADER negates "outstanding" three tokens after "not"; the negation is "forget"'s
+        assertThat(vader.compound("let's not forget the outstanding pizza")).isLessThan(-0.05);
+        assertThat(nps.compound("let's not forget the outstanding pizza")).isGreaterThan(0.05);
+        assertThat(nps.compound("it won't disappoint a hungry crowd")).isGreaterThan(-0.05);
+        // a neutral or positive word in between leaves the negation alone
+        assertThat(nps.compound("it was not the best pizza")).isLessThan(-0.05);
+        assertThat(nps.compound("I did not like the great big room")).isLessThan(nps.compound("I liked the great big room"));
+    }
+
+    @Test
+    void aClauseOpeningWithAnImperativeRecommendsOrWarns() {
+        assertThat(nps.score("Check out the back room.").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(nps.score("So definitely try their green curry").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(nps.score("Stick to the noodles.").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(nps.score("Order the duck.").label()).isEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(nps.score("Stay away from this shop.").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        // "clear" is no praise in "steer clear"
+        assertThat(nps.score("Steer clear of the cocktails.").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(nps.score("Nice decor, but be careful with the cocktails").label()).isNotEqualTo(Sentiment.Label.POSITIVE);
+        assertThat(nps.score("I'd avoid the fish").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        // only at the start of a clause, and not a noun ("order") or a past tense ("tried")
+        assertThat(nps.score("I tried the fish").label()).isNotEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(nps.score("We had to stay away from the fish").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("Order was wrong").label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(nps.score("Try to come early").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+        assertThat(nps.score("Check the bill").label()).isEqualTo(Sentiment.Label.NEUTRAL);
+    }
 }
