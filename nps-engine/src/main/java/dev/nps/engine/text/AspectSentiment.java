@@ -24,8 +24,7 @@ import java.util.regex.Pattern;
  * adverb, not praise), and so do rules
  * that only make sense towards a theme: words whose polarity depends on the theme ("cheap" praises a price, "small"
  * faults a room or a portion), "ok" as a shrug and "just ok" as a complaint, a wait counted in time ("it took 25
- * minutes") as a complaint, an amount of money quoted about a price ("$24 for a sandwich") as a mild one, and
- * praise after "would be" / "could have been" as a complaint. In a comparison, what follows "than" describes the thing
+ * minutes") as a complaint, and praise after "would be" / "could have been" as a complaint. In a comparison, what follows "than" describes the thing
  * compared with ("more appealing than stuffy restaurants" praises the desserts), so it is not scored
  * ({@link ClauseRules}); a clause that opens with an imperative ("try the duck", "stay away") is read by the scorer
  * as a recommendation or a warning. A theme's
@@ -89,14 +88,6 @@ public final class AspectSentiment {
     private static final double LONG_WAIT_VALENCE = -1.5;
 
     /**
-     * An amount of money quoted about a price ("it was $24", "15 dollars each") is a mild complaint in feedback, as a
-     * wait counted in minutes is: people quote the amount they found high. Not after "only", "just", "under".
-     */
-    private static final Pattern MONEY_AMOUNT = Pattern.compile(
-            "(?i)(?<!\\b(?:only|just|under|below|than)\\s{1,3})(?:[$\u20ac\u00a3]\\s?\\d|\\b\\d+(?:\\.\\d+)?\\s?(?:dollars|bucks|euros?|pounds)\\b)");
-    private static final double PRICE_QUOTED = -0.8;
-
-    /**
      * Praise after "would be" / "could have been" is praise of what the place is not ("it would be so much better
      * run by people who understand service"): it counts as a mild complaint, -0.5 times its valence.
      */
@@ -149,14 +140,12 @@ public final class AspectSentiment {
             double compound = scorer.compound(clause);
             List<String> words = Tokeniser.words(clause);
             double wait = longWait(clause);
-            boolean money = quotesMoney(clause);
             for (String t : segment.themes()) {
                 double[] acc = sums.get(t);
                 if (acc == null) {
                     continue;
                 }
-                double quoted = money && t.equals("price") ? PRICE_QUOTED : 0;
-                double c = adjust(compound, wait + quoted, words, t, model.inducedLexicon());
+                double c = adjust(compound, wait, words, t, model.inducedLexicon());
                 if (c != 0) {
                     acc[0] += c;
                     acc[1]++;
@@ -274,16 +263,6 @@ public final class AspectSentiment {
             be |= modal && (w.equals("be") || w.equals("been"));
         }
         return be;
-    }
-
-    private static boolean quotesMoney(String clause) {
-        for (int i = 0; i < clause.length(); i++) {
-            char c = clause.charAt(i);
-            if (c >= '0' && c <= '9' || c == '$' || c == '\u20ac' || c == '\u00a3') {
-                return MONEY_AMOUNT.matcher(clause).find(i);
-            }
-        }
-        return false;
     }
 
     private static double longWait(String clause) {
