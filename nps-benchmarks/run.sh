@@ -63,6 +63,23 @@ jmh() {  # jmh <name> <args...>: one JMH invocation writing $DIR/<name>.json and
   echo "$(date -u +%H:%M:%S) $name done" >&2
 }
 
+# The suite options without those JMH_EXTRA sets again (JMH refuses an option given twice), so that
+# JMH_EXTRA="-wi 5 -i 10 -r 5s" lengthens every entry. Options are read as "-flag value" pairs.
+overridden_by_extra() {
+  local -a extra out=()
+  read -r -a extra <<< "${JMH_EXTRA:-}"
+  while (( $# > 0 )); do
+    local flag=$1 value=${2:-} given=false
+    # only the options JMH takes once; -p and -jvmArgsAppend may repeat and are kept
+    case $flag in -f|-wi|-i|-w|-r|-t|-bm|-tu)
+      for e in "${extra[@]}"; do [[ $e == "$flag" ]] && given=true; done ;;
+    esac
+    $given || out+=("$flag" "$value")
+    shift 2 || shift
+  done
+  echo "${out[@]}"
+}
+
 footer() {
   echo
   [[ -f "$DIR/notes.txt" ]] && sed 's/^/- /' "$DIR/notes.txt" && echo
@@ -82,7 +99,7 @@ if [[ $MODE == suite ]]; then
       [[ -z $FILTER || $name == *$FILTER* ]] || continue
       rm -f "$DIR/$name.json" "$DIR/$name.log"
       # shellcheck disable=SC2086
-      jmh "$name" "dev\\.nps\\.benchmarks\\.${regex//./\\.}\\." $opts
+      jmh "$name" "dev\\.nps\\.benchmarks\\.${regex//./\\.}\\." $(overridden_by_extra $opts)
     done
   fi
   { python3 nps-benchmarks/report.py suite "$DIR"; footer; echo "Options per class: see SUITE in nps-benchmarks/run.sh."; } \
