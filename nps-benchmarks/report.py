@@ -139,6 +139,11 @@ def suite(directory):
          lambda o, r: met(o >= 20000))
     pair("Built-in sentiment only, one thread (comments/s)", get(t, "sentimentOnly"), None, "-")
     pair("Built-in themes only, one thread (comments/s)", get(t, "themesOnly"), None, "-")
+    e = "EmbeddingAnalyserBenchmark"
+    pair("Embeddings analyser (nps-nlp-embeddings), one comment against discovered themes, vs built-in (comments/s)",
+         get(e, "analyse"), get(t, "analyse"), "-")
+    pair("Embeddings analyser, batch of 200 with discovery, vs built-in batch (comments/s)",
+         get(e, "analyseAllBatch"), get(t, "analyseAllBatch"), "-")
 
     di = "DispatchBenchmark"
     for batch in ("100", "1000"):

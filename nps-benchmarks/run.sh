@@ -33,6 +33,7 @@ SUITE=(
   "store.StoreGroupedNpsBenchmark|-f 1 -wi 1 -i 3 -w 2s -r 2s"
   "dashboard.DashboardQueryBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s -p store=embedded"
   "text.TextAnalyserBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
+  "text.EmbeddingAnalyserBenchmark|-f 1 -wi 2 -i 3 -w 2s -r 3s"
   "dispatch.DispatchBenchmark|-f 1 -wi 2 -i 3 -w 1s -r 2s"
   "dispatch.JdbcDispatchBenchmark|-f 1 -wi 2 -i 3 -w 2s -r 2s -p sendThreads=0 -e claimAndRecordOnly"
   "email.EmailSendBenchmark|-f 1 -wi 2 -i 3 -w 2s -r 2s"

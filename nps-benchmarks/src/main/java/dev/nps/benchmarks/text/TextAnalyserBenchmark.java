@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -47,12 +48,15 @@ public class TextAnalyserBenchmark {
     private SentimentScorer scorer;
     private List<String> comments;
     private int next;
+    /** A separate analyser for the batch benchmark, whose discovery replaces the model each time. */
+    private BuiltinTextAnalyser batchAnalyser;
+    private int batchFrom;
 
-    @Setup
-    public void setUp() {
+    /** The same synthetic NPS-style comments on every run: one to three sentences of opening, verdict and tail. */
+    static List<String> syntheticComments(int n) {
         Random random = new Random(42);
-        comments = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             StringBuilder sb = new StringBuilder();
             int sentences = 1 + random.nextInt(3);
             for (int s = 0; s < sentences; s++) {
@@ -60,10 +64,17 @@ public class TextAnalyserBenchmark {
                         .append(VERDICTS[random.nextInt(VERDICTS.length)]).append('.')
                         .append(TAILS[random.nextInt(TAILS.length)]).append(' ');
             }
-            comments.add(sb.toString().strip());
+            out.add(sb.toString().strip());
         }
+        return out;
+    }
+
+    @Setup
+    public void setUp() {
+        comments = syntheticComments(2000);
         analyser = BuiltinTextAnalyser.create();
         analyser.analyseAll(comments, Locale.ROOT);
+        batchAnalyser = BuiltinTextAnalyser.create();
         scorer = SentimentScorer.nps();
     }
 
@@ -77,6 +88,15 @@ public class TextAnalyserBenchmark {
     @Benchmark
     public TextAnalysis analyse() {
         return analyser.analyse(nextComment(), Locale.ROOT);
+    }
+
+    /** A batch of {@value EmbeddingAnalyserBenchmark#BATCH} with theme discovery, as the embeddings analyser's batch row. */
+    @Benchmark
+    @OperationsPerInvocation(EmbeddingAnalyserBenchmark.BATCH)
+    public List<TextAnalysis> analyseAllBatch() {
+        int from = batchFrom;
+        batchFrom = (batchFrom + EmbeddingAnalyserBenchmark.BATCH) % (comments.size() - EmbeddingAnalyserBenchmark.BATCH);
+        return batchAnalyser.analyseAll(comments.subList(from, from + EmbeddingAnalyserBenchmark.BATCH), Locale.ROOT);
     }
 
     /** Sentiment alone, for comparison. */
