@@ -233,7 +233,7 @@ final class ThemeEvaluation {
     }
 
     static void run(Path xml, Function<List<String>, ThemeModel> withSeeds, Function<List<String>, ThemeModel> withoutSeeds,
-                    List<dev.nps.spi.TextAnalyser> others, boolean verbose) throws Exception {
+                    Map<String, dev.nps.spi.TextAnalyser> others, boolean verbose) throws Exception {
         List<Sentence> all = read(xml);
         List<String> texts = all.stream().map(Sentence::text).toList();
         ThemeModel seeded = withSeeds.apply(texts);
@@ -241,10 +241,10 @@ final class ThemeEvaluation {
         List<Result> results = new ArrayList<>();
         results.add(evaluate("builtin, with built-in topic map", all, tagging(all, seeded)));
         results.add(evaluate("builtin, no topic map (ablation)", all, tagging(all, bare)));
-        for (dev.nps.spi.TextAnalyser a : others) {
+        for (Map.Entry<String, dev.nps.spi.TextAnalyser> a : others.entrySet()) {
             long start = System.nanoTime();
-            Tagging t = tagging(all, a);
-            results.add(evaluate(a.name() + String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9), all, t));
+            Tagging t = tagging(all, a.getValue());
+            results.add(evaluate(a.getKey() + String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9), all, t));
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "## Themes on SemEval-2014 restaurants (%d sentences; discovery unsupervised on all; a theme is"

@@ -26,14 +26,35 @@ final class Clusters {
 
     private final float[][] centroids;
     private final List<String> labels;
+    private final Set<String> hidden;
 
     private Clusters(float[][] centroids, List<String> labels) {
-        this.centroids = centroids;
-        this.labels = List.copyOf(labels);
+        this(centroids, labels, Set.of());
     }
 
+    private Clusters(float[][] centroids, List<String> labels, Set<String> hidden) {
+        this.centroids = centroids;
+        this.labels = List.copyOf(labels);
+        this.hidden = Set.copyOf(hidden);
+    }
+
+    /** @return the labels of the clusters that are not hidden */
     List<String> labels() {
-        return labels;
+        return hidden.isEmpty() ? labels : labels.stream().filter(l -> !hidden.contains(l)).toList();
+    }
+
+    /**
+     * @return these clusters with those {@code hide} names no longer listed or given: a comment nearest to a hidden
+     *         cluster gets no discovered theme rather than a farther one
+     */
+    Clusters hiding(java.util.function.Predicate<String> hide) {
+        Set<String> h = new java.util.HashSet<>(hidden);
+        for (String label : labels) {
+            if (hide.test(label)) {
+                h.add(label);
+            }
+        }
+        return new Clusters(centroids, labels, h);
     }
 
     /**
@@ -56,7 +77,9 @@ final class Clusters {
         order.sort((a, b) -> Double.compare(sims[b], sims[a]));
         List<String> out = new ArrayList<>();
         for (int c : order.subList(0, Math.min(3, order.size()))) {
-            out.add(labels.get(c));
+            if (!hidden.contains(labels.get(c))) {
+                out.add(labels.get(c));
+            }
         }
         return out;
     }

@@ -5,13 +5,19 @@ import dev.nps.api.NpsException;
 import dev.nps.spi.PluginConfig;
 import dev.nps.spi.TextAnalyser;
 import dev.nps.spi.TextAnalyserProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
  * ServiceLoader entry of the embeddings analyser: name {@code embeddings}, priority 10, so that adding this module
  * makes it the default over the built-in analyser. Sentiment comes from the {@code builtin} analyser found on the
- * class path (nps-engine). Configuration: {@code clusters} (0 = from the batch size) and {@code minSimilarity}
- * (default {@value EmbeddingTextAnalyser#DEFAULT_MIN_SIMILARITY}).
+ * class path (nps-engine). Configuration: {@code clusters} (0 = from the batch size), {@code minSimilarity}
+ * (default {@value EmbeddingTextAnalyser#DEFAULT_MIN_SIMILARITY}), and user themes assigned zero-shot
+ * ({@link ExampleTheme}) as {@code themes.<name>=keyword, phrase, ...} with the names, in order, in {@code themes}
+ * (comma-separated, as for the built-in analyser; examples that contain a comma are given through the Java API), and
+ * {@code userThemeSimilarity} (default {@value EmbeddingTextAnalyser#DEFAULT_USER_THEME_SIMILARITY}).
  *
  * @since 0.1
  */
@@ -32,20 +38,46 @@ public final class EmbeddingTextAnalyserProvider implements TextAnalyserProvider
             throw new NpsException(ErrorCode.CONFIGURATION, "text analyser config must not be null; use PluginConfig.empty()");
         }
         int clusters = config.integer("clusters", 0);
-        double minSimilarity;
-        try {
-            minSimilarity = Double.parseDouble(config.string("minSimilarity", Double.toString(EmbeddingTextAnalyser.DEFAULT_MIN_SIMILARITY)));
-        } catch (NumberFormatException e) {
-            throw new NpsException(ErrorCode.CONFIGURATION, config.key("minSimilarity") + ": not a number; use e.g. 0.3");
+        double minSimilarity = number(config, "minSimilarity", EmbeddingTextAnalyser.DEFAULT_MIN_SIMILARITY);
+        double userThemeSimilarity = number(config, "userThemeSimilarity", EmbeddingTextAnalyser.DEFAULT_USER_THEME_SIMILARITY);
+        List<String> problems = new ArrayList<>();
+        List<ExampleTheme> userThemes = new ArrayList<>();
+        for (String name : config.string("themes", "").split(",")) {
+            String n = name.strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            Optional<String> examples = config.string("themes." + n);
+            if (examples.isEmpty()) {
+                problems.add(config.key("themes." + n) + ": missing; list the theme's keywords or phrases, comma-separated");
+                continue;
+            }
+            try {
+                userThemes.add(new ExampleTheme(n, List.of(examples.get().split(","))));
+            } catch (NpsException e) {
+                problems.add(config.key("themes." + n) + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new NpsException(ErrorCode.CONFIGURATION, "text analyser 'embeddings': " + String.join("; ", problems));
         }
         TextAnalyserProvider builtin = ServiceLoader.load(TextAnalyserProvider.class, EmbeddingTextAnalyserProvider.class.getClassLoader())
                 .stream().map(ServiceLoader.Provider::get).filter(p -> p.name().equals("builtin")).findFirst()
                 .orElseThrow(() -> new NpsException(ErrorCode.PROVIDER_MISSING,
                         "text analyser 'embeddings' takes its sentiment from the built-in analyser, which is not on the class path; add dev.nps:nps-engine"));
         try {
-            return new EmbeddingTextAnalyser(new MiniLmEmbedder(), builtin.create(config.scoped("builtin")), clusters, minSimilarity);
+            return new EmbeddingTextAnalyser(new MiniLmEmbedder(), builtin.create(config.scoped("builtin")), clusters, minSimilarity,
+                    userThemes, userThemeSimilarity);
         } catch (NpsException e) {
             throw new NpsException(ErrorCode.CONFIGURATION, "text analyser 'embeddings': " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(PluginConfig config, String key, double fallback) {
+        try {
+            return Double.parseDouble(config.string(key, Double.toString(fallback)).strip());
+        } catch (NumberFormatException e) {
+            throw new NpsException(ErrorCode.CONFIGURATION, config.key(key) + ": not a number; use e.g. " + fallback);
         }
     }
 }
