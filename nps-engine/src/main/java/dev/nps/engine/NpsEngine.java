@@ -11,6 +11,8 @@ import dev.nps.engine.dispatch.DispatchPipeline;
 import dev.nps.engine.dispatch.Events;
 import dev.nps.engine.dispatch.InvitationResult;
 import dev.nps.engine.links.ResponseRecorder;
+import dev.nps.engine.text.BuiltinTextAnalyser;
+import dev.nps.engine.text.FeedbackRow;
 import dev.nps.engine.text.StoredFeedback;
 import dev.nps.engine.text.ThemeReporter;
 import dev.nps.engine.providers.ProviderResolver;
@@ -266,13 +268,26 @@ public final class NpsEngine implements AutoCloseable {
      * Builds the theme report over the responses a filter matches: per theme its share, NPS, impact on the overall
      * NPS with a standard error, trend, emergence and quotes; themes by category; attribute drivers. Themes are
      * discovered from the matching comments (reads at most {@link StoredFeedback#DEFAULT_MAX_ROWS}, newest first).
+     * With the built-in analyser, the report uses its configuration: its user themes, renames and merges, whether the
+     * built-in topic map seeds discovery, and its sentiment scorer. The analyser's own model is left as it is (a
+     * report over one survey's week does not retag everything else); {@code analyseAll} or
+     * {@link BuiltinTextAnalyser#updateModel} change it.
      *
      * @param filter which responses, never null
      * @return the report, JSON-serialisable
      */
     public ThemeReport themeReport(ResponseFilter filter) {
         lifecycle.requireOpen();
-        return ThemeReporter.builder().build().report(StoredFeedback.read(store, filter));
+        List<FeedbackRow> rows = StoredFeedback.read(store, filter);
+        ThemeReporter.Builder report = ThemeReporter.builder();
+        if (textAnalyser.orElse(null) instanceof BuiltinTextAnalyser builtin) {
+            List<String> comments = new ArrayList<>(rows.size());
+            for (FeedbackRow r : rows) {
+                comments.add(r.comment());
+            }
+            report.model(builtin.model().rediscover(comments)).sentiment(builtin.scorer());
+        }
+        return report.build().report(rows);
     }
 
     /** @return the store in use */

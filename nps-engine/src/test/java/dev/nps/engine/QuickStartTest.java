@@ -69,4 +69,33 @@ class QuickStartTest {
             assertThat(report.themes().get(0).mentions()).isPositive();
         }
     }
+
+    @Test
+    void themeReportUsesTheBuiltInAnalysersUserThemesAndRenames() {
+        SettableClock clock = SettableClock.startingMonday();
+        dev.nps.engine.text.BuiltinTextAnalyser analyser = dev.nps.engine.text.BuiltinTextAnalyser.builder()
+                .userTheme(dev.nps.engine.text.UserTheme.of("Billing", "invoice", "charged twice")).build();
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock)
+                .textAnalyser(analyser).build()) {
+            nps.surveys().define("s").save();
+            String[] comments = {"The invoice was wrong", "I was charged twice this month", "Invoice arrived late",
+                "Delivery was slow and late", "Late delivery again, slow courier", "Delivery took two weeks, too slow"};
+            int[] scores = {2, 3, 4, 5, 9, 10};
+            for (int i = 0; i < comments.length; i++) {
+                nps.responses().record(Response.builder("s", scores[i]).id("r" + i).comment(comments[i])
+                        .answeredAt(clock.instant().minus(Duration.ofDays(i))).build(clock.instant()));
+            }
+            dev.nps.api.analytics.ResponseFilter all = dev.nps.api.analytics.ResponseFilter.builder().survey("s").build();
+            dev.nps.api.analytics.ThemeReport report = nps.themeReport(all);
+            assertThat(report.themes()).anySatisfy(t -> {
+                assertThat(t.theme()).isEqualTo("Billing");
+                assertThat(t.mentions()).isEqualTo(3);
+            });
+            // a rename made on the analyser's model carries into the next report's discovery
+            String delivery = report.themes().stream().map(t -> t.theme()).filter(n -> !n.equals("Billing")).findFirst().orElseThrow();
+            analyser.updateModel(m -> m.rename(delivery, "Shipping"));
+            assertThat(nps.themeReport(all).themes()).extracting(t -> t.theme()).contains("Billing", "Shipping")
+                    .doesNotContain(delivery);
+        }
+    }
 }

@@ -56,6 +56,11 @@ public final class BuiltinTextAnalyser implements TextAnalyser {
         return NAME;
     }
 
+    /** @return the sentiment scorer this analyser was built with (VADER alone, or with the feedback layer) */
+    public SentimentScorer scorer() {
+        return scorer;
+    }
+
     /**
      * Analyses one comment against the current theme model (no rediscovery).
      *
