@@ -271,7 +271,9 @@ public final class NpsEngine implements AutoCloseable {
      * With the built-in analyser, the report uses its configuration: its user themes, renames and merges, whether the
      * built-in topic map seeds discovery, and its sentiment scorer. The analyser's own model is left as it is (a
      * report over one survey's week does not retag everything else); {@code analyseAll} or
-     * {@link BuiltinTextAnalyser#updateModel} change it.
+     * {@link BuiltinTextAnalyser#updateModel} change it. With another analyser (the embeddings module, a plug-in), its
+     * {@code analyseAll} over the comments gives the themes and sentiment ({@link ThemeReporter#report(List,
+     * dev.nps.spi.TextAnalyser)}), and may rediscover its themes as that method's contract allows.
      *
      * @param filter which responses, never null
      * @return the report, JSON-serialisable
@@ -280,14 +282,17 @@ public final class NpsEngine implements AutoCloseable {
         lifecycle.requireOpen();
         List<FeedbackRow> rows = StoredFeedback.read(store, filter);
         ThemeReporter.Builder report = ThemeReporter.builder();
-        if (textAnalyser.orElse(null) instanceof BuiltinTextAnalyser builtin) {
+        if (textAnalyser.isEmpty()) {
+            return report.build().report(rows);
+        }
+        if (textAnalyser.get() instanceof BuiltinTextAnalyser builtin) {
             List<String> comments = new ArrayList<>(rows.size());
             for (FeedbackRow r : rows) {
                 comments.add(r.comment());
             }
-            report.model(builtin.model().rediscover(comments)).sentiment(builtin.scorer());
+            return report.model(builtin.model().rediscover(comments)).sentiment(builtin.scorer()).build().report(rows);
         }
-        return report.build().report(rows);
+        return report.build().report(rows, textAnalyser.get());
     }
 
     /** @return the store in use */

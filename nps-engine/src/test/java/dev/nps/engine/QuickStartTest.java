@@ -71,6 +71,35 @@ class QuickStartTest {
     }
 
     @Test
+    void themeReportUsesAPlugInAnalysersThemes() {
+        SettableClock clock = SettableClock.startingMonday();
+        dev.nps.spi.TextAnalyser plugIn = new dev.nps.spi.TextAnalyser() {
+            @Override
+            public String name() {
+                return "plug-in";
+            }
+
+            @Override
+            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
+                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.NEUTRAL,
+                        text.contains("box") ? java.util.List.of("Parcels") : java.util.List.of());
+            }
+        };
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock)
+                .textAnalyser(plugIn).build()) {
+            nps.surveys().define("s").save();
+            String[] comments = {"The box never came", "My box was crushed", "Fine service"};
+            for (int i = 0; i < comments.length; i++) {
+                nps.responses().record(Response.builder("s", 3 + 3 * i).id("r" + i).comment(comments[i])
+                        .answeredAt(clock.instant().minus(Duration.ofDays(i))).build(clock.instant()));
+            }
+            dev.nps.api.analytics.ThemeReport report = nps.themeReport(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
+            assertThat(report.themes()).extracting(t -> t.theme()).containsExactly("Parcels");
+            assertThat(report.themes().get(0).mentions()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void themeReportUsesTheBuiltInAnalysersUserThemesAndRenames() {
         SettableClock clock = SettableClock.startingMonday();
         dev.nps.engine.text.BuiltinTextAnalyser analyser = dev.nps.engine.text.BuiltinTextAnalyser.builder()

@@ -16,6 +16,8 @@ import dev.nps.api.analytics.TimeBucket;
 import dev.nps.api.internal.Checks;
 import dev.nps.engine.analytics.NpsStatistics;
 import dev.nps.spi.Sentiment;
+import dev.nps.spi.TextAnalyser;
+import dev.nps.spi.TextAnalysis;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -104,21 +106,62 @@ public final class ThemeReporter {
         ThemeTagger tagger = m.tagger();
         AspectSentiment aspects = new AspectSentiment(scorer);
         List<Analysed> all = new ArrayList<>(rows.size());
-        long commented = 0;
         for (FeedbackRow r : rows) {
             boolean has = !r.comment().isBlank();
-            commented += has ? 1 : 0;
             all.add(new Analysed(r, Category.of(r.score()), has ? scorer.compound(r.comment()) : 0,
                     has ? tagger.match(r.comment()) : List.of(), has ? aspects.byTheme(r.comment(), m) : Map.of(), periodOf(r)));
         }
+        return report(rows, all, m.themes().stream().map(ThemeModel.Theme::name).toList());
+    }
+
+    /**
+     * A report whose themes and sentiment come from another analyser (the embeddings module, a plug-in):
+     * {@code analyseAll} over the rows' comments gives each comment its themes and sentiment, and a theme's sentiment
+     * is that of the comments mentioning it (such an analyser does not score each theme separately). The analyser's
+     * {@code analyseAll} may rediscover its themes, as its contract allows.
+     *
+     * @param rows     the responses; none null
+     * @param analyser the analyser, never null
+     * @return the report
+     * @throws NpsException {@code INVALID_ARGUMENT} when an argument is null or rows holds a null
+     */
+    public ThemeReport report(List<FeedbackRow> rows, TextAnalyser analyser) {
+        Checks.notNull(rows, "rows");
+        Checks.notNull(analyser, "analyser");
+        List<String> comments = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            comments.add(Checks.notNull(rows.get(i), "rows[" + i + "]").comment());
+        }
+        List<TextAnalysis> analyses = analyser.analyseAll(comments, java.util.Locale.ROOT);
+        if (analyses.size() != rows.size()) {
+            throw new IllegalStateException("text analyser '" + analyser.name() + "' returned " + analyses.size()
+                    + " analyses for " + rows.size() + " comments");
+        }
+        Map<String, Integer> mentions = new LinkedHashMap<>();
+        List<Analysed> all = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            FeedbackRow r = rows.get(i);
+            TextAnalysis a = r.comment().isBlank() ? TextAnalysis.EMPTY : analyses.get(i);
+            List<ThemeTagger.Match> matches = new ArrayList<>(a.themes().size());
+            for (String t : new LinkedHashSet<>(a.themes())) {
+                matches.add(new ThemeTagger.Match(t, 1, 1));
+                mentions.merge(t, 1, Integer::sum);
+            }
+            all.add(new Analysed(r, Category.of(r.score()), a.sentiment().compound(), matches, Map.of(), periodOf(r)));
+        }
+        return report(rows, all, List.copyOf(mentions.keySet()));
+    }
+
+    private ThemeReport report(List<FeedbackRow> rows, List<Analysed> all, List<String> themeNames) {
+        long commented = rows.stream().filter(r -> !r.comment().isBlank()).count();
         ScoreCounts overallCounts = counts(all);
         NpsSummary overall = summarize(overallCounts);
         List<ThemeStat> stats = new ArrayList<>();
-        for (ThemeModel.Theme t : m.themes()) {
-            themeStat(t.name(), all, overallCounts, overall).ifPresent(stats::add);
+        for (String t : themeNames) {
+            themeStat(t, all, overallCounts, overall).ifPresent(stats::add);
         }
         stats.sort(Comparator.comparingDouble((ThemeStat s) -> -Math.abs(s.impact())).thenComparing(ThemeStat::theme));
-        return new ThemeReport(overall, commented, bucket, stats, byCategory(all, m), drivers(rows));
+        return new ThemeReport(overall, commented, bucket, stats, byCategory(all, themeNames), drivers(rows));
     }
 
     private Optional<ThemeStat> themeStat(String theme, List<Analysed> all, ScoreCounts overallCounts, NpsSummary overall) {
@@ -225,27 +268,27 @@ public final class ThemeReporter {
         return s.substring(0, cut).stripTrailing() + "\u2026";
     }
 
-    private List<CategoryThemes> byCategory(List<Analysed> all, ThemeModel m) {
+    private List<CategoryThemes> byCategory(List<Analysed> all, List<String> themeNames) {
         List<CategoryThemes> out = new ArrayList<>();
         for (Category c : new Category[] {Category.PROMOTER, Category.PASSIVE, Category.DETRACTOR}) {
             List<Analysed> inCat = all.stream().filter(a -> a.category() == c).toList();
             List<CategoryThemes.CategoryTheme> themes = new ArrayList<>();
-            for (ThemeModel.Theme t : m.themes()) {
+            for (String theme : themeNames) {
                 long mentions = 0;
                 long pos = 0;
                 long neg = 0;
                 double sum = 0;
                 for (Analysed a : inCat) {
-                    if (mentions(a, t.name())) {
+                    if (mentions(a, theme)) {
                         mentions++;
-                        double v = a.sentiment(t.name());
+                        double v = a.sentiment(theme);
                         sum += v;
                         pos += v >= Sentiment.THRESHOLD ? 1 : 0;
                         neg += v <= -Sentiment.THRESHOLD ? 1 : 0;
                     }
                 }
                 if (mentions > 0) {
-                    themes.add(new CategoryThemes.CategoryTheme(t.name(), mentions, (double) mentions / inCat.size(),
+                    themes.add(new CategoryThemes.CategoryTheme(theme, mentions, (double) mentions / inCat.size(),
                             pos, neg, sum / mentions));
                 }
             }

@@ -51,6 +51,40 @@ class ThemeReporterTest {
     }
 
     @Test
+    void anotherAnalysersThemesAndSentimentGiveTheSameFigures() {
+        // a plug-in analyser that tags like the user themes above and calls every comment mildly negative
+        dev.nps.spi.TextAnalyser plugIn = new dev.nps.spi.TextAnalyser() {
+            @Override
+            public String name() {
+                return "plug-in";
+            }
+
+            @Override
+            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
+                List<String> themes = new ArrayList<>();
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("late") || lower.contains("delivery")) {
+                    themes.add("Delivery");
+                }
+                if (lower.contains("support")) {
+                    themes.add("Support");
+                }
+                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.of(-0.5), themes);
+            }
+        };
+        ThemeReport viaPlugIn = ThemeReporter.builder().build().report(ROWS, plugIn);
+        assertThat(viaPlugIn.overall().nps()).isCloseTo(-10, within(1e-9));
+        assertThat(viaPlugIn.commented()).isEqualTo(9);
+        ThemeStat delivery = viaPlugIn.themes().stream().filter(t -> t.theme().equals("Delivery")).findFirst().orElseThrow();
+        assertThat(delivery.mentions()).isEqualTo(5);
+        assertThat(delivery.impact()).isCloseTo(stat("Delivery").impact(), within(1e-9));
+        assertThat(delivery.averageSentiment()).isCloseTo(-0.5, within(1e-9));
+        assertThat(viaPlugIn.themes()).extracting(ThemeStat::theme).containsExactly("Delivery", "Support");
+        assertThatThrownBy(() -> ThemeReporter.builder().build().report(ROWS, null))
+                .isInstanceOf(NpsException.class).hasMessageContaining("analyser");
+    }
+
+    @Test
     void overallFiguresMatchTheHandComputation() {
         // 4 promoters, 1 passive, 5 detractors of 10
         assertThat(report.overall().nps()).isCloseTo(-10, within(1e-9));
