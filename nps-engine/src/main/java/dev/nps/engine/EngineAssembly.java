@@ -239,7 +239,7 @@ final class EngineAssembly {
                 problems.add(new NpsException(ErrorCode.CONFIGURATION, what + " created "
                         + (instance == null ? "nothing (null)" : "a " + instance.getClass().getName()) + " instead of a " + type.getSimpleName()));
                 if (instance instanceof AutoCloseable c) {
-                    NpsEngine.closeQuietly(what, c);
+                    closeQuietly(what, c);
                 }
                 return null;
             }
@@ -270,7 +270,27 @@ final class EngineAssembly {
 
     void closeCreated() {
         for (int i = created.size() - 1; i >= 0; i--) {
-            NpsEngine.closeQuietly("plug-in after a failed build", created.get(i));
+            closeQuietly("plug-in after a failed build", created.get(i));
         }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Closes a part, logging rather than throwing: closing goes on with the other parts. */
+    static void closeQuietly(String what, AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed; continuing", what, e);
+        }
+    }
+
+    /** Threads of the engine's own scheduler: daemons, so an engine not closed does not keep the JVM alive. */
+    static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "nps-engine-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -11,7 +11,6 @@ import dev.nps.engine.dispatch.DispatchPipeline;
 import dev.nps.engine.dispatch.Events;
 import dev.nps.engine.dispatch.InvitationResult;
 import dev.nps.engine.links.ResponseRecorder;
-import dev.nps.engine.text.BuiltinTextAnalyser;
 import dev.nps.engine.text.FeedbackRow;
 import dev.nps.engine.text.StoredFeedback;
 import dev.nps.engine.text.ThemeReporter;
@@ -33,8 +32,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,8 +88,6 @@ public final class NpsEngine implements AutoCloseable {
     /** Default limit on a comment's length, in characters. {@value} */
     public static final int DEFAULT_MAX_COMMENT_LENGTH = 5_000;
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
     private final NpsStore store;
     private final Map<ChannelName, Channel> channels;
     private final Optional<TextAnalyser> textAnalyser;
@@ -110,7 +105,7 @@ public final class NpsEngine implements AutoCloseable {
     private final Optional<dev.nps.spi.DispatchStore> dispatchStore;
     private final Optional<java.net.URI> responseLinksBase;
     private DispatchPipeline dispatch;
-    private dev.nps.spi.AlertStorage alertStorage;
+    private final EngineStorage storage;
 
     private NpsEngine(EngineAssembly.Parts parts) {
         this.store = parts.store;
@@ -127,6 +122,7 @@ public final class NpsEngine implements AutoCloseable {
         this.analytics = new NpsAnalytics(store, clock);
         this.dispatchStore = Optional.ofNullable(parts.dispatchStore);
         this.responseLinksBase = Optional.ofNullable(parts.responseLinksBase);
+        this.storage = new EngineStorage(store, clock);
     }
 
     /**
@@ -170,21 +166,9 @@ public final class NpsEngine implements AutoCloseable {
         return alertStorage().alertState();
     }
 
-    private synchronized dev.nps.spi.AlertStorage alertStorage() {
+    private dev.nps.spi.AlertStorage alertStorage() {
         lifecycle.requireOpen();
-        if (alertStorage == null) {
-            if (store instanceof dev.nps.spi.AlertStorage durable) {
-                alertStorage = durable;
-            } else if (store instanceof InMemoryStore) {
-                alertStorage = new InMemoryAlertStorage(clock);
-            } else {
-                // A durable store with in-memory alerts would lose them on restart without anyone noticing.
-                throw new NpsException(ErrorCode.CONFIGURATION, "the store " + store.describe() + " keeps no alert outbox, cases"
-                        + " or alert state (it does not implement dev.nps.spi.AlertStorage); pass them explicitly, e.g."
-                        + " AlertRelay.builder().outbox(...), AlertMonitor.builder().state(...), new Cases(caseStore, ...)");
-            }
-        }
-        return alertStorage;
+        return storage.alerts();
     }
 
     /**
@@ -207,13 +191,7 @@ public final class NpsEngine implements AutoCloseable {
 
     private dev.nps.spi.WorkflowStorage workflowStorage() {
         lifecycle.requireOpen();
-        if (store instanceof dev.nps.spi.WorkflowStorage kept) {
-            return kept; // durable in a durable store; the in-memory store's live as long as it does
-        }
-        // Tags and round-robin positions in memory next to a durable store would be lost on restart unnoticed.
-        throw new NpsException(ErrorCode.CONFIGURATION, "the store " + store.describe() + " keeps no response tags or"
-                + " sequences (it does not implement dev.nps.spi.WorkflowStorage); pass them explicitly, e.g."
-                + " Workflow.builder().tagger(...).sequences(...)");
+        return storage.workflows();
     }
 
     /** @return where host events are published: {@code events().publish(Event.of("order.completed", id, "c-42", now))} */
@@ -268,12 +246,8 @@ public final class NpsEngine implements AutoCloseable {
      * Builds the theme report over the responses a filter matches: per theme its share, NPS, impact on the overall
      * NPS with a standard error, trend, emergence and quotes; themes by category; attribute drivers. Themes are
      * discovered from the matching comments (reads at most {@link StoredFeedback#DEFAULT_MAX_ROWS}, newest first).
-     * With the built-in analyser, the report uses its configuration: its user themes, renames and merges, whether the
-     * built-in topic map seeds discovery, and its sentiment scorer. The analyser's own model is left as it is (a
-     * report over one survey's week does not retag everything else); {@code analyseAll} or
-     * {@link BuiltinTextAnalyser#updateModel} change it. With another analyser (the embeddings module, a plug-in), its
-     * {@code analyseAll} over the comments gives the themes and sentiment ({@link ThemeReporter#report(List,
-     * dev.nps.spi.TextAnalyser)}), and may rediscover its themes as that method's contract allows.
+     * The engine's analyser supplies the themes and sentiment, with its configuration (user themes, renames, merges;
+     * see {@link ThemeReporter#report(List, TextAnalyser)}).
      *
      * @param filter which responses, never null
      * @return the report, JSON-serialisable
@@ -281,18 +255,8 @@ public final class NpsEngine implements AutoCloseable {
     public ThemeReport themeReport(ResponseFilter filter) {
         lifecycle.requireOpen();
         List<FeedbackRow> rows = StoredFeedback.read(store, filter);
-        ThemeReporter.Builder report = ThemeReporter.builder();
-        if (textAnalyser.isEmpty()) {
-            return report.build().report(rows);
-        }
-        if (textAnalyser.get() instanceof BuiltinTextAnalyser builtin) {
-            List<String> comments = new ArrayList<>(rows.size());
-            for (FeedbackRow r : rows) {
-                comments.add(r.comment());
-            }
-            return report.model(builtin.model().rediscover(comments)).sentiment(builtin.scorer()).build().report(rows);
-        }
-        return report.build().report(rows, textAnalyser.get());
+        ThemeReporter reporter = ThemeReporter.builder().build();
+        return textAnalyser.isPresent() ? reporter.report(rows, textAnalyser.get()) : reporter.report(rows);
     }
 
     /** @return the store in use */
@@ -353,7 +317,7 @@ public final class NpsEngine implements AutoCloseable {
             synchronized (this) {
                 e = ownExecutor;
                 if (e == null) {
-                    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, daemonThreads());
+                    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, EngineAssembly.daemonThreads());
                     pool.setRemoveOnCancelPolicy(true);
                     ownExecutor = e = pool;
                 }
@@ -385,10 +349,10 @@ public final class NpsEngine implements AutoCloseable {
                 ownExecutor.shutdownNow();
             }
         }
-        channels.values().forEach(c -> closeQuietly("channel '" + c.name() + "'", c));
-        alertSinks.forEach(s -> closeQuietly("alert sink '" + s.name() + "'", s));
-        textAnalyser.ifPresent(t -> closeQuietly("text analyser '" + t.name() + "'", t));
-        closeQuietly("store " + store.describe(), store);
+        channels.values().forEach(c -> EngineAssembly.closeQuietly("channel '" + c.name() + "'", c));
+        alertSinks.forEach(s -> EngineAssembly.closeQuietly("alert sink '" + s.name() + "'", s));
+        textAnalyser.ifPresent(t -> EngineAssembly.closeQuietly("text analyser '" + t.name() + "'", t));
+        EngineAssembly.closeQuietly("store " + store.describe(), store);
         LOG.info("NPS engine closed");
     }
 
@@ -399,21 +363,6 @@ public final class NpsEngine implements AutoCloseable {
                 + alertSinks.stream().map(AlertSink::name).toList() + (isClosed() ? ", closed" : "") + "]";
     }
 
-    static void closeQuietly(String what, AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            LOG.warn("closing {} failed; continuing", what, e);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "nps-engine-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /**
      * Builds an {@link NpsEngine}. Each setter checks its argument at once; setting an option twice is an error

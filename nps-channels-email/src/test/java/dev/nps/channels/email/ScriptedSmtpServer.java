@@ -54,6 +54,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 Socket s = server.accept();
                 connections.incrementAndGet();
                 sockets.add(s);
+                if (closed.getCount() == 0) {
+                    // accepted while stopping: close() may already have gone through the sockets
+                    s.close();
+                    continue;
+                }
                 Thread t = new Thread(() -> serve(s), "scripted-smtp-conn");
                 t.setDaemon(true);
                 t.start();
@@ -75,6 +80,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             String line;
             while ((line = in.readLine()) != null) {
+                if (closed.getCount() == 0) {
+                    // stopped: a stopped server answers nothing more, on any connection
+                    return;
+                }
                 commands.add(line);
                 String upper = line.toUpperCase(java.util.Locale.ROOT);
                 if (upper.startsWith("EHLO")) {
@@ -94,6 +103,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         m.append(line).append("\r\n");
                     }
                     String end = dataEndReply;
+                    if (closed.getCount() == 0) {
+                        return;
+                    }
                     if (end.startsWith("250")) {
                         // recorded before the reply, so a test that saw the 250 also sees the message
                         messages.add(m.toString());

@@ -63,6 +63,20 @@ public final class ThemeReporter {
     private final int quotes;
     private final int quoteLength;
 
+    /** A copy with another model and scorer. */
+    private ThemeReporter(ThemeReporter o, ThemeModel model, SentimentScorer scorer) {
+        this.model = model;
+        this.userThemes = List.of();
+        this.scorer = scorer;
+        this.bucket = o.bucket;
+        this.zone = o.zone;
+        this.confidence = o.confidence;
+        this.alpha = o.alpha;
+        this.minSample = o.minSample;
+        this.quotes = o.quotes;
+        this.quoteLength = o.quoteLength;
+    }
+
     private ThemeReporter(Builder b) {
         this.model = b.model;
         this.userThemes = List.copyOf(b.userThemes);
@@ -115,10 +129,13 @@ public final class ThemeReporter {
     }
 
     /**
-     * A report whose themes and sentiment come from another analyser (the embeddings module, a plug-in):
-     * {@code analyseAll} over the rows' comments gives each comment its themes and sentiment, and a theme's sentiment
-     * is that of the comments mentioning it (such an analyser does not score each theme separately). The analyser's
-     * {@code analyseAll} may rediscover its themes, as its contract allows.
+     * A report with the themes and sentiment of an engine's analyser. With the built-in analyser, themes are
+     * discovered from the rows with its configuration (user themes, renames, merges, topic-map setting) and scored
+     * with its scorer, and the analyser's own model is left as it is (a report over one survey's week must not retag
+     * every later response). With another analyser (the embeddings module, a plug-in), its {@code analyseAll} over
+     * the rows' comments gives each comment its themes and sentiment, and a theme's sentiment is that of the comments
+     * mentioning it (such an analyser does not score each theme separately); that {@code analyseAll} may rediscover
+     * the analyser's themes, as its contract allows. This reporter's own model and scorer are not used.
      *
      * @param rows     the responses; none null
      * @param analyser the analyser, never null
@@ -131,6 +148,9 @@ public final class ThemeReporter {
         List<String> comments = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             comments.add(Checks.notNull(rows.get(i), "rows[" + i + "]").comment());
+        }
+        if (analyser instanceof BuiltinTextAnalyser builtin) {
+            return new ThemeReporter(this, builtin.model().rediscover(comments), builtin.scorer()).report(rows);
         }
         List<TextAnalysis> analyses = analyser.analyseAll(comments, java.util.Locale.ROOT);
         if (analyses.size() != rows.size()) {
