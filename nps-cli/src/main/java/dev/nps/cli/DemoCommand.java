@@ -221,7 +221,7 @@ final class DemoCommand implements Callable<Integer> {
                 Files.writeString(alertsFile, NpsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(alerts),
                         StandardCharsets.UTF_8);
 
-                TextThemes themes = TextThemes.over(engine.store());
+                TextThemes themes = EngineThemes.of(engine);
                 long answered = engine.responses().count(ResponseFilter.builder().survey(SURVEY).build());
                 NpsReport.Funnel funnel = new NpsReport.Funnel(invited, sent, Optional.of(opened.get()), answered);
                 NpsReport report = ReportBuilder.over(engine.analytics(), clock).title("Demo Ltd: NPS after purchase")

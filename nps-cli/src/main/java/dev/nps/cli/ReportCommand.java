@@ -44,6 +44,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "KEY", description = "Attribute to compare segments by (repeatable).")
     List<String> segments = new ArrayList<>();
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Net Promoter Score report") String title;
+    @Option(names = "--no-themes", description = "Leave out the themes found in the comments (included by default).")
+    boolean noThemes;
 
     Clock clock = Clock.systemUTC();
 
@@ -64,6 +66,9 @@ final class ReportCommand implements Callable<Integer> {
             }
             if (days != null) {
                 b.last(Duration.ofDays(days));
+            }
+            if (!noThemes) {
+                b.themes(EngineThemes.of(engine));
             }
             NpsReport report = b.build();
             write(html, HtmlReport.render(report));

@@ -2,6 +2,7 @@ package dev.nps.cli;
 
 import dev.nps.engine.NpsEngine;
 import dev.nps.http.dashboard.Dashboard;
+import dev.nps.http.dashboard.DashboardThemes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -43,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "KEY", description = "Attribute offered as a segment (repeatable).")
     List<String> segments = new ArrayList<>();
 
+    @Option(names = "--no-themes", description = "Leave out the themes found in the comments (shown by default).")
+    boolean noThemes;
+
     /** Test hook: start, print, stop. */
     @Option(names = "--exit-after-start", hidden = true)
     boolean exitAfterStart;
@@ -71,8 +75,12 @@ final class ServeCommand implements Callable<Integer> {
         NpsEngine engine = store.open(clock);
         Dashboard dashboard;
         try {
-            dashboard = Dashboard.builder(engine).segments(segments.toArray(String[]::new)).token(token)
-                    .bind(new InetSocketAddress(address, port)).start();
+            Dashboard.Builder b = Dashboard.builder(engine).segments(segments.toArray(String[]::new)).token(token)
+                    .bind(new InetSocketAddress(address, port));
+            if (!noThemes) {
+                b.themes(DashboardThemes.of(EngineThemes.of(engine)));
+            }
+            dashboard = b.start();
         } catch (RuntimeException e) {
             engine.close();
             throw e;

@@ -116,6 +116,28 @@ class ImportReportServeCommandTest {
     }
 
     @Test
+    void reportIncludesTheThemesOfTheCommentsUnlessAskedNotTo() throws Exception {
+        Path csv = dir.resolve("comments.csv");
+        StringBuilder rows = new StringBuilder("Score,Date,Comment\n");
+        String[] late = {"Delivery was late again", "The delivery took two weeks", "Late delivery, no tracking",
+            "My delivery never arrived", "Delivery was slow and late", "Another late delivery"};
+        String[] kind = {"Friendly support team", "Support answered quickly", "Great support, thanks",
+            "The support agent was kind", "Helpful support staff", "Support solved it fast"};
+        for (int i = 0; i < 6; i++) {
+            rows.append("2,2026-01-05,\"").append(late[i]).append("\"\n10,2026-01-06,\"").append(kind[i]).append("\"\n");
+        }
+        Files.writeString(csv, rows.toString());
+        assertThat(CliRun.of("import", csv.toString(), "--store", store).exit()).isZero();
+        Path out = dir.resolve("themes.csv");
+        CliRun run = CliRun.of("report", "--store", store, "--csv", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readString(out)).containsPattern("(?m)^theme,.*deliver");
+        Path without = dir.resolve("no-themes.csv");
+        assertThat(CliRun.of("report", "--store", store, "--csv", without.toString(), "--no-themes").exit()).isZero();
+        assertThat(Files.readString(without)).doesNotContainPattern("(?m)^theme,");
+    }
+
+    @Test
     void serveStartsTheDashboardAndPrintsItsAddressWithAToken() {
         CliRun run = CliRun.of("serve", "--store", store, "--port", "0", "--token-env", "NPS_TEST_UNSET_" + UUID.randomUUID().toString().replace('-', '_'),
                 "--exit-after-start");

@@ -99,6 +99,46 @@ class ReportBuilderTest {
     }
 
     @Test
+    void textThemesUseTheEnginesAnalyser() {
+        dev.nps.engine.text.BuiltinTextAnalyser builtin = dev.nps.engine.text.BuiltinTextAnalyser.builder()
+                .userTheme(dev.nps.engine.text.UserTheme.of("Shipping", "late", "tracking")).build();
+        dev.nps.spi.TextAnalyser plugIn = new dev.nps.spi.TextAnalyser() {
+            @Override
+            public String name() {
+                return "plug-in";
+            }
+
+            @Override
+            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
+                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.NEUTRAL,
+                        text.contains("support") ? java.util.List.of("Helpdesk") : java.util.List.of());
+            }
+        };
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).build()) {
+            nps.surveys().define("s").question("How likely are you to recommend us?").save();
+            String[] comments = {"Delivery was late again", "No tracking at all", "Great support, thanks"};
+            for (int i = 0; i < 30; i++) {
+                nps.responses().record(dev.nps.api.Response.builder("s", i % 3 == 2 ? 10 : 3).id("t" + i)
+                        .comment(comments[i % 3]).answeredAt(ReportFixture.NOW.minusSeconds(60 + i)).build(ReportFixture.NOW));
+            }
+            dev.nps.api.Response late = nps.responses().find("t0").orElseThrow();
+            dev.nps.api.Response support = nps.responses().find("t2").orElseThrow();
+
+            TextThemes withBuiltin = TextThemes.over(nps.store(), builtin);
+            NpsReport report = ReportBuilder.over(nps.analytics(), clock).themes(withBuiltin).build();
+            assertThat(report.themes()).extracting(NpsReport.ThemeRow::theme).contains("Shipping");
+            assertThat(withBuiltin.mentions(late, "Shipping")).isTrue();
+            assertThat(withBuiltin.mentions(support, "Shipping")).isFalse();
+
+            TextThemes withPlugIn = TextThemes.over(nps.store(), plugIn);
+            report = ReportBuilder.over(nps.analytics(), clock).themes(withPlugIn).build();
+            assertThat(report.themes()).extracting(NpsReport.ThemeRow::theme).containsExactly("Helpdesk");
+            assertThat(withPlugIn.mentions(support, "Helpdesk")).isTrue();
+            assertThat(withPlugIn.mentions(late, "Helpdesk")).isFalse();
+        }
+    }
+
+    @Test
     void themeImpactIsOverallMinusTheRestWithoutTheTheme() {
         ScoreCounts all = ScoreCounts.ofCategories(30, 20, 50); // NPS 20
         NpsReport.ThemeRow row = ThemeImpacts.row("price", ScoreCounts.ofCategories(20, 0, 0), all);
