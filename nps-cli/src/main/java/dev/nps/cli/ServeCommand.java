@@ -44,8 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "KEY", description = "Attribute offered as a segment (repeatable).")
     List<String> segments = new ArrayList<>();
 
-    @Option(names = "--no-themes", description = "Leave out the themes found in the comments (shown by default).")
-    boolean noThemes;
+    @Option(names = "--themes", description = "Also show the themes found in the comments. They are rediscovered from up to"
+            + " 200,000 comments on every refresh of the summary, which takes seconds on a large store.")
+    boolean themes;
 
     /** Test hook: start, print, stop. */
     @Option(names = "--exit-after-start", hidden = true)
@@ -77,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             Dashboard.Builder b = Dashboard.builder(engine).segments(segments.toArray(String[]::new)).token(token)
                     .bind(new InetSocketAddress(address, port));
-            if (!noThemes) {
+            if (themes) {
                 b.themes(DashboardThemes.of(EngineThemes.of(engine)));
             }
             dashboard = b.start();
