@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,8 +45,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--segment", paramLabel = "KEY", description = "Attribute offered as a segment (repeatable).")
     List<String> segments = new ArrayList<>();
 
-    @Option(names = "--themes", description = "Also show the themes found in the comments. They are rediscovered from up to"
-            + " 200,000 comments on every refresh of the summary, which takes seconds on a large store.")
+    @Option(names = "--themes", description = "Also show the themes found in the comments: discovered from up to 200,000"
+            + " comments (seconds on a large store) and reused for ten minutes per period and segment.")
     boolean themes;
 
     /** Test hook: start, print, stop. */
@@ -79,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             Dashboard.Builder b = Dashboard.builder(engine).segments(segments.toArray(String[]::new)).token(token)
                     .bind(new InetSocketAddress(address, port));
             if (themes) {
-                b.themes(DashboardThemes.of(EngineThemes.of(engine)));
+                b.themes(DashboardThemes.of(EngineThemes.of(engine).cachedFor(Duration.ofMinutes(10), clock)));
             }
             dashboard = b.start();
         } catch (RuntimeException e) {

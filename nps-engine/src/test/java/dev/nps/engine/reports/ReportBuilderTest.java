@@ -139,6 +139,52 @@ class ReportBuilderTest {
     }
 
     @Test
+    void cachedTextThemesReuseADiscoveryForTheSamePeriodUntilItExpires() {
+        java.util.concurrent.atomic.AtomicInteger discoveries = new java.util.concurrent.atomic.AtomicInteger();
+        dev.nps.spi.TextAnalyser counting = new dev.nps.spi.TextAnalyser() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
+                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.NEUTRAL, java.util.List.of("Everything"));
+            }
+
+            @Override
+            public java.util.List<dev.nps.spi.TextAnalysis> analyseAll(java.util.List<String> texts, java.util.Locale language) {
+                discoveries.incrementAndGet();
+                return dev.nps.spi.TextAnalyser.super.analyseAll(texts, language);
+            }
+        };
+        dev.nps.testkit.SettableClock now = dev.nps.testkit.SettableClock.startingMonday();
+        try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).build()) {
+            nps.surveys().define("s").save();
+            nps.responses().record(dev.nps.api.Response.builder("s", 3).id("c1").comment("Slow")
+                    .answeredAt(ReportFixture.NOW.minusSeconds(60)).build(ReportFixture.NOW));
+            TextThemes themes = TextThemes.over(nps.store(), counting).cachedFor(java.time.Duration.ofMinutes(10), now);
+            java.time.Instant t = ReportFixture.NOW;
+            java.util.function.Function<java.time.Instant, dev.nps.api.analytics.ResponseFilter> lastMonth = at ->
+                    dev.nps.api.analytics.ResponseFilter.builder().from(at.minus(java.time.Duration.ofDays(30))).to(at).build();
+            assertThat(themes.themes(lastMonth.apply(t))).extracting(NpsReport.ThemeRow::theme).containsExactly("Everything");
+            // a refresh a few seconds later, in the same ten minutes: the same discovery
+            now.advance(java.time.Duration.ofSeconds(5));
+            themes.themes(lastMonth.apply(t.plusSeconds(5)));
+            themes.themes(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
+            assertThat(discoveries).hasValue(2);
+            themes.themes(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
+            assertThat(discoveries).hasValue(2);
+            // later than ten minutes: discovered again
+            now.advance(java.time.Duration.ofMinutes(11));
+            themes.themes(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
+            assertThat(discoveries).hasValue(3);
+            assertThat(themes.mentions(nps.responses().find("c1").orElseThrow(), "Everything")).isTrue();
+            assertThatThrownBy(() -> themes.cachedFor(java.time.Duration.ZERO, now)).hasMessageContaining("reuseFor");
+        }
+    }
+
+    @Test
     void themeImpactIsOverallMinusTheRestWithoutTheTheme() {
         ScoreCounts all = ScoreCounts.ofCategories(30, 20, 50); // NPS 20
         NpsReport.ThemeRow row = ThemeImpacts.row("price", ScoreCounts.ofCategories(20, 0, 0), all);
