@@ -143,6 +143,8 @@ class ImportReportServeCommandTest {
                 "--exit-after-start");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("Open: http://127\\.0\\.0\\.1:\\d+/\\?token=[0-9a-f]{48}").contains("token generated");
+        CliRun withThemes = CliRun.of("serve", "--store", store, "--port", "0", "--themes", "--exit-after-start");
+        assertThat(withThemes.exit()).as(withThemes.err()).isZero();
     }
 
     @Test
