@@ -136,8 +136,8 @@ public final class ThemeReporter {
      * the rows' comments gives each comment its themes and sentiment, and a theme's sentiment is that of the comments
      * mentioning it (such an analyser does not score each theme separately); that {@code analyseAll} may rediscover
      * the analyser's themes, as its contract allows. This reporter's own model and scorer are not used. The cost is
-     * the analyser's: the embeddings module embeds every comment (a few hundred a second on two cores, so 200,000 comments take
-     * minutes), where the built-in discovery takes seconds.
+     * the analyser's: the embeddings module embeds every comment (a few hundred a second on two cores, so 200,000
+     * comments take minutes), where the built-in discovery takes seconds.
      *
      * @param rows     the responses; none null
      * @param analyser the analyser, never null
