@@ -9,6 +9,7 @@ import dev.nps.api.Contact;
 import dev.nps.api.Response;
 import dev.nps.api.analytics.GroupResult;
 import dev.nps.api.analytics.NpsResult;
+import dev.nps.testkit.KeywordTextAnalyser;
 import dev.nps.testkit.SettableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -73,18 +74,7 @@ class QuickStartTest {
     @Test
     void themeReportUsesAPlugInAnalysersThemes() {
         SettableClock clock = SettableClock.startingMonday();
-        dev.nps.spi.TextAnalyser plugIn = new dev.nps.spi.TextAnalyser() {
-            @Override
-            public String name() {
-                return "plug-in";
-            }
-
-            @Override
-            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
-                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.NEUTRAL,
-                        text.contains("box") ? java.util.List.of("Parcels") : java.util.List.of());
-            }
-        };
+        KeywordTextAnalyser plugIn = KeywordTextAnalyser.named("plug-in").theme("Parcels", "box");
         try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock)
                 .textAnalyser(plugIn).build()) {
             nps.surveys().define("s").save();

@@ -155,7 +155,7 @@ public final class ThemeReporter {
             return new ThemeReporter(this, builtin.model().rediscover(comments), builtin.scorer()).report(rows);
         }
         List<TextAnalysis> analyses = analyser.analyseAll(comments, java.util.Locale.ROOT);
-        if (analyses == null || analyses.size() != rows.size() || analyses.contains(null)) {
+        if (analyses == null || analyses.size() != rows.size() || analyses.stream().anyMatch(java.util.Objects::isNull)) {
             // a broken plug-in, not bad input: say which one
             throw new IllegalStateException("text analyser '" + analyser.name() + "' broke the analyseAll contract: "
                     + (analyses == null ? "null" : analyses.size() + " analyses, some null or not one per comment")

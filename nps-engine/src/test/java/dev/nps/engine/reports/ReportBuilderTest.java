@@ -102,18 +102,7 @@ class ReportBuilderTest {
     void textThemesUseTheEnginesAnalyser() {
         dev.nps.engine.text.BuiltinTextAnalyser builtin = dev.nps.engine.text.BuiltinTextAnalyser.builder()
                 .userTheme(dev.nps.engine.text.UserTheme.of("Shipping", "late", "tracking")).build();
-        dev.nps.spi.TextAnalyser plugIn = new dev.nps.spi.TextAnalyser() {
-            @Override
-            public String name() {
-                return "plug-in";
-            }
-
-            @Override
-            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
-                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.NEUTRAL,
-                        text.contains("support") ? java.util.List.of("Helpdesk") : java.util.List.of());
-            }
-        };
+        dev.nps.testkit.KeywordTextAnalyser plugIn = dev.nps.testkit.KeywordTextAnalyser.named("plug-in").theme("Helpdesk", "support");
         try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).build()) {
             nps.surveys().define("s").question("How likely are you to recommend us?").save();
             String[] comments = {"Delivery was late again", "No tracking at all", "Great support, thanks"};
@@ -140,24 +129,7 @@ class ReportBuilderTest {
 
     @Test
     void cachedTextThemesReuseADiscoveryForTheSamePeriodUntilItExpires() {
-        java.util.concurrent.atomic.AtomicInteger discoveries = new java.util.concurrent.atomic.AtomicInteger();
-        dev.nps.spi.TextAnalyser counting = new dev.nps.spi.TextAnalyser() {
-            @Override
-            public String name() {
-                return "counting";
-            }
-
-            @Override
-            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
-                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.NEUTRAL, java.util.List.of("Everything"));
-            }
-
-            @Override
-            public java.util.List<dev.nps.spi.TextAnalysis> analyseAll(java.util.List<String> texts, java.util.Locale language) {
-                discoveries.incrementAndGet();
-                return dev.nps.spi.TextAnalyser.super.analyseAll(texts, language);
-            }
-        };
+        dev.nps.testkit.KeywordTextAnalyser counting = dev.nps.testkit.KeywordTextAnalyser.named("counting").theme("Everything", "");
         dev.nps.testkit.SettableClock now = dev.nps.testkit.SettableClock.startingMonday();
         try (NpsEngine nps = NpsEngine.builder().inMemoryStore().discoverProviders(false).clock(clock).build()) {
             nps.surveys().define("s").save();
@@ -172,13 +144,13 @@ class ReportBuilderTest {
             now.advance(java.time.Duration.ofSeconds(5));
             themes.themes(lastMonth.apply(t.plusSeconds(5)));
             themes.themes(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
-            assertThat(discoveries).hasValue(2);
+            assertThat(counting.batches()).isEqualTo(2);
             themes.themes(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
-            assertThat(discoveries).hasValue(2);
+            assertThat(counting.batches()).isEqualTo(2);
             // later than ten minutes: discovered again
             now.advance(java.time.Duration.ofMinutes(11));
             themes.themes(dev.nps.api.analytics.ResponseFilter.builder().survey("s").build());
-            assertThat(discoveries).hasValue(3);
+            assertThat(counting.batches()).isEqualTo(3);
             assertThat(themes.mentions(nps.responses().find("c1").orElseThrow(), "Everything")).isTrue();
             assertThatThrownBy(() -> themes.cachedFor(java.time.Duration.ZERO, now)).hasMessageContaining("reuseFor");
         }

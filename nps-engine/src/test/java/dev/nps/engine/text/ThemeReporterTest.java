@@ -53,25 +53,8 @@ class ThemeReporterTest {
     @Test
     void anotherAnalysersThemesAndSentimentGiveTheSameFigures() {
         // a plug-in analyser that tags like the user themes above and calls every comment mildly negative
-        dev.nps.spi.TextAnalyser plugIn = new dev.nps.spi.TextAnalyser() {
-            @Override
-            public String name() {
-                return "plug-in";
-            }
-
-            @Override
-            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
-                List<String> themes = new ArrayList<>();
-                String lower = text.toLowerCase(java.util.Locale.ROOT);
-                if (lower.contains("late") || lower.contains("delivery")) {
-                    themes.add("Delivery");
-                }
-                if (lower.contains("support")) {
-                    themes.add("Support");
-                }
-                return new dev.nps.spi.TextAnalysis(dev.nps.spi.Sentiment.of(-0.5), themes);
-            }
-        };
+        dev.nps.testkit.KeywordTextAnalyser plugIn = dev.nps.testkit.KeywordTextAnalyser.named("plug-in")
+                .theme("Delivery", "late", "delivery").theme("Support", "support").sentiment(-0.5);
         ThemeReport viaPlugIn = ThemeReporter.builder().build().report(ROWS, plugIn);
         assertThat(viaPlugIn.overall().nps()).isCloseTo(-10, within(1e-9));
         assertThat(viaPlugIn.commented()).isEqualTo(9);
@@ -82,6 +65,24 @@ class ThemeReporterTest {
         assertThat(viaPlugIn.themes()).extracting(ThemeStat::theme).containsExactly("Delivery", "Support");
         assertThatThrownBy(() -> ThemeReporter.builder().build().report(ROWS, null))
                 .isInstanceOf(NpsException.class).hasMessageContaining("analyser");
+        dev.nps.spi.TextAnalyser broken = new dev.nps.spi.TextAnalyser() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public dev.nps.spi.TextAnalysis analyse(String text, java.util.Locale language) {
+                return null;
+            }
+
+            @Override
+            public List<dev.nps.spi.TextAnalysis> analyseAll(List<String> texts, java.util.Locale language) {
+                return new ArrayList<>(java.util.Collections.nCopies(texts.size(), null));
+            }
+        };
+        assertThatThrownBy(() -> ThemeReporter.builder().build().report(ROWS, broken))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'broken'").hasMessageContaining("analyseAll");
     }
 
     @Test
