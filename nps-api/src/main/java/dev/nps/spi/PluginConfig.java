@@ -67,6 +67,59 @@ public interface PluginConfig {
         };
     }
 
+    /** A decimal number, such as a threshold ({@code 0.4}); NaN and infinities are refused. */
+    default double decimal(String name, double defaultValue) {
+        Optional<String> v = string(name);
+        if (v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            double d = Double.parseDouble(v.get().strip());
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new NpsException(ErrorCode.CONFIGURATION, key(name) + ": not a number; set a decimal such as " + defaultValue);
+    }
+
+    /**
+     * Named lists, such as user themes: {@code name} lists the names, comma-separated, in order, and
+     * {@code name.<each>} the entries of each, comma-separated ({@code themes=Billing,Delivery},
+     * {@code themes.Billing=invoice, charged twice}). Entries are stripped; blank ones are dropped.
+     *
+     * @return name to entries, in the order {@code name} gives; empty when {@code name} is unset
+     * @throws NpsException {@code CONFIGURATION} naming every listed name whose entries are missing
+     */
+    default Map<String, java.util.List<String>> namedLists(String name) {
+        Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String n : string(name, "").split(",")) {
+            String each = n.strip();
+            if (each.isEmpty()) {
+                continue;
+            }
+            Optional<String> entries = string(name + "." + each);
+            if (entries.isEmpty()) {
+                missing.add(key(name + "." + each));
+                continue;
+            }
+            java.util.List<String> list = new java.util.ArrayList<>();
+            for (String e : entries.get().split(",")) {
+                if (!e.isBlank()) {
+                    list.add(e.strip());
+                }
+            }
+            out.put(each, java.util.List.copyOf(list));
+        }
+        if (!missing.isEmpty()) {
+            throw new NpsException(ErrorCode.CONFIGURATION, String.join(", ", missing) + ": missing; "
+                    + key(name) + " names it, so list its entries there, comma-separated");
+        }
+        return out;
+    }
+
     /** Durations as ISO-8601 ({@code PT30S}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}. */
     default Duration duration(String name, Duration defaultValue) {
         Optional<String> v = string(name);

@@ -7,7 +7,6 @@ import dev.nps.spi.TextAnalyser;
 import dev.nps.spi.TextAnalyserProvider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * ServiceLoader entry of the built-in analyser: name {@code builtin}, priority 0, so that any other analyser on the
@@ -47,24 +46,16 @@ public final class BuiltinTextAnalyserProvider implements TextAnalyserProvider {
         } catch (NpsException e) {
             problems.add(e.getMessage());
         }
-        Optional<String> names = config.string("themes");
-        if (names.isPresent()) {
-            for (String name : names.get().split(",")) {
-                String n = name.strip();
-                if (n.isEmpty()) {
-                    continue;
-                }
-                Optional<String> keywords = config.string("themes." + n);
-                if (keywords.isEmpty()) {
-                    problems.add(config.key("themes." + n) + ": missing; list the theme's keywords, comma-separated");
-                    continue;
-                }
+        try {
+            config.namedLists("themes").forEach((name, keywords) -> {
                 try {
-                    b.userTheme(new UserTheme(n, List.of(keywords.get().split(","))));
+                    b.userTheme(new UserTheme(name, keywords));
                 } catch (NpsException e) {
-                    problems.add(config.key("themes." + n) + ": " + e.getMessage());
+                    problems.add(config.key("themes." + name) + ": " + e.getMessage());
                 }
-            }
+            });
+        } catch (NpsException e) {
+            problems.add(e.getMessage());
         }
         if (!problems.isEmpty()) {
             throw new NpsException(ErrorCode.CONFIGURATION, "text analyser 'builtin': " + String.join("; ", problems));

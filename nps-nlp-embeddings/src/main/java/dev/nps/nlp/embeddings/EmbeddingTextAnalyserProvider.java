@@ -7,7 +7,6 @@ import dev.nps.spi.TextAnalyser;
 import dev.nps.spi.TextAnalyserProvider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -38,26 +37,17 @@ public final class EmbeddingTextAnalyserProvider implements TextAnalyserProvider
             throw new NpsException(ErrorCode.CONFIGURATION, "text analyser config must not be null; use PluginConfig.empty()");
         }
         int clusters = config.integer("clusters", 0);
-        double minSimilarity = number(config, "minSimilarity", EmbeddingTextAnalyser.DEFAULT_MIN_SIMILARITY);
-        double userThemeSimilarity = number(config, "userThemeSimilarity", EmbeddingTextAnalyser.DEFAULT_USER_THEME_SIMILARITY);
+        double minSimilarity = config.decimal("minSimilarity", EmbeddingTextAnalyser.DEFAULT_MIN_SIMILARITY);
+        double userThemeSimilarity = config.decimal("userThemeSimilarity", EmbeddingTextAnalyser.DEFAULT_USER_THEME_SIMILARITY);
         List<String> problems = new ArrayList<>();
         List<ExampleTheme> userThemes = new ArrayList<>();
-        for (String name : config.string("themes", "").split(",")) {
-            String n = name.strip();
-            if (n.isEmpty()) {
-                continue;
-            }
-            Optional<String> examples = config.string("themes." + n);
-            if (examples.isEmpty()) {
-                problems.add(config.key("themes." + n) + ": missing; list the theme's keywords or phrases, comma-separated");
-                continue;
-            }
+        config.namedLists("themes").forEach((name, examples) -> {
             try {
-                userThemes.add(new ExampleTheme(n, List.of(examples.get().split(","))));
+                userThemes.add(new ExampleTheme(name, examples));
             } catch (NpsException e) {
-                problems.add(config.key("themes." + n) + ": " + e.getMessage());
+                problems.add(config.key("themes." + name) + ": " + e.getMessage());
             }
-        }
+        });
         if (!problems.isEmpty()) {
             throw new NpsException(ErrorCode.CONFIGURATION, "text analyser 'embeddings': " + String.join("; ", problems));
         }
@@ -70,14 +60,6 @@ public final class EmbeddingTextAnalyserProvider implements TextAnalyserProvider
                     userThemes, userThemeSimilarity);
         } catch (NpsException e) {
             throw new NpsException(ErrorCode.CONFIGURATION, "text analyser 'embeddings': " + e.getMessage(), e);
-        }
-    }
-
-    private static double number(PluginConfig config, String key, double fallback) {
-        try {
-            return Double.parseDouble(config.string(key, Double.toString(fallback)).strip());
-        } catch (NumberFormatException e) {
-            throw new NpsException(ErrorCode.CONFIGURATION, config.key(key) + ": not a number; use e.g. " + fallback);
         }
     }
 }
