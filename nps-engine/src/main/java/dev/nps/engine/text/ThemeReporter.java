@@ -161,7 +161,7 @@ public final class ThemeReporter {
                     + (analyses == null ? "null" : analyses.size() + " analyses, some null or not one per comment")
                     + " for " + rows.size() + " comments");
         }
-        Map<String, Integer> mentions = new LinkedHashMap<>();
+        Set<String> names = new LinkedHashSet<>();
         List<Analysed> all = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             FeedbackRow r = rows.get(i);
@@ -169,11 +169,11 @@ public final class ThemeReporter {
             List<ThemeTagger.Match> matches = new ArrayList<>(a.themes().size());
             for (String t : new LinkedHashSet<>(a.themes())) {
                 matches.add(new ThemeTagger.Match(t, 1, 1));
-                mentions.merge(t, 1, Integer::sum);
+                names.add(t);
             }
             all.add(new Analysed(r, Category.of(r.score()), a.sentiment().compound(), matches, Map.of(), periodOf(r)));
         }
-        return report(rows, all, List.copyOf(mentions.keySet()));
+        return report(rows, all, List.copyOf(names));
     }
 
     private ThemeReport report(List<FeedbackRow> rows, List<Analysed> all, List<String> themeNames) {
