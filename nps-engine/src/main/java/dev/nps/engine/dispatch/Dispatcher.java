@@ -14,12 +14,10 @@ import dev.nps.spi.Delivery;
 import dev.nps.spi.DispatchStore;
 import dev.nps.spi.Invitation;
 import dev.nps.spi.InvitationInsert;
-import dev.nps.spi.InvitationSkip;
 import dev.nps.spi.InvitationStatus;
 import dev.nps.spi.NpsStore;
 import dev.nps.spi.SendOutcome;
 import dev.nps.spi.SkipReason;
-import dev.nps.spi.Suppression;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,12 +111,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration pollInterval;
     private final Duration closeTimeout;
 
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong dead = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
-    private final AtomicLong deferred = new AtomicLong();
+    private final DispatchOutcomes outcomes;
     private final AtomicLong fencedOut = new AtomicLong();
     private final AtomicLong takenOver = new AtomicLong();
     private final AtomicLong reminders = new AtomicLong();
@@ -157,6 +150,7 @@ public final class Dispatcher implements AutoCloseable {
         this.sendExecutor = b.sendExecutor;
         this.pollInterval = b.pollInterval;
         this.closeTimeout = b.closeTimeout;
+        this.outcomes = new DispatchOutcomes(outbox, policies, breakers, backoff, maxAttempts, maxAge, deadLetters, clock);
     }
 
     /** @return a new builder */
@@ -238,59 +232,59 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         Optional<Survey> survey = round.survey(inv.surveyId());
         if (survey.isEmpty()) {
-            skip(round, inv, SkipReason.SURVEY_NOT_FOUND, "survey no longer exists", now);
+            outcomes.skip(round, inv, SkipReason.SURVEY_NOT_FOUND, "survey no longer exists", now);
             return;
         }
         Optional<Contact> contact = round.contact(inv.contactId());
         if (contact.isEmpty()) {
-            skip(round, inv, SkipReason.CONTACT_NOT_FOUND, "contact no longer exists", now);
+            outcomes.skip(round, inv, SkipReason.CONTACT_NOT_FOUND, "contact no longer exists", now);
             return;
         }
         if (round.answered(inv.rootId())) {
-            skip(round, inv, SkipReason.ALREADY_RESPONDED, "the invitation was answered", now);
+            outcomes.skip(round, inv, SkipReason.ALREADY_RESPONDED, "the invitation was answered", now);
             return;
         }
         Decision decision = rules.choose(survey.get(), contact.get(), round.rules());
         if (decision instanceof Decision.Skip s) {
-            skip(round, inv, s.reason(), s.detail(), now);
+            outcomes.skip(round, inv, s.reason(), s.detail(), now);
             return;
         }
         Optional<Decision> fatigued = rules.fatiguedAtSend(survey.get(), inv, now, round.rules());
         if (fatigued.isPresent()) {
             Decision.Skip s = (Decision.Skip) fatigued.get();
-            skip(round, inv, s.reason(), s.detail(), now);
+            outcomes.skip(round, inv, s.reason(), s.detail(), now);
             return;
         }
         ChannelName channelName = ((Decision.Send) decision).channel();
         Invitation row = channelName.equals(inv.channel()) ? inv : inv.withChannel(channelName);
         Instant sendAt = rules.sendTime(survey.get(), contact.get(), channelName, now);
         if (sendAt.isAfter(now)) {
-            defer(round, row, sendAt, "deferred: quiet hours");
+            outcomes.defer(round, row, sendAt, "deferred: quiet hours");
             return;
         }
-        if (now.isAfter(firstDue(row, survey.get()).plus(maxAge))) {
-            toDead(round, row, row.attempts(), "dead: older than " + maxAge);
+        if (now.isAfter(DispatchOutcomes.firstDue(row, survey.get()).plus(maxAge))) {
+            outcomes.toDead(round, row, row.attempts(), "dead: older than " + maxAge);
             return;
         }
         CircuitBreaker breaker = breakers.get(channelName);
         if (breaker.paused(now)) {
-            defer(round, row, breaker.pausedUntil(), "deferred: channel paused");
+            outcomes.defer(round, row, breaker.pausedUntil(), "deferred: channel paused");
             return;
         }
         TokenBucket bucket = buckets.get(channelName);
         if (bucket != null && !bucket.tryTake(now)) {
-            defer(round, row, bucket.nextToken(now), "deferred: rate limit");
+            outcomes.defer(round, row, bucket.nextToken(now), "deferred: rate limit");
             return;
         }
         Semaphore permit = permits.get(channelName);
         if (!permit.tryAcquire()) {
-            defer(round, row, now.plusMillis(100), "deferred: concurrency cap");
+            outcomes.defer(round, row, now.plusMillis(100), "deferred: concurrency cap");
             return;
         }
         // Last, so a granted probe is always followed by a send that settles the breaker.
         if (!breaker.tryPass(now)) {
             permit.release();
-            defer(round, row, now.plusSeconds(1), "deferred: channel being probed");
+            outcomes.defer(round, row, now.plusSeconds(1), "deferred: channel being probed");
             return;
         }
         SendOutcome outcome;
@@ -299,7 +293,7 @@ public final class Dispatcher implements AutoCloseable {
         } finally {
             permit.release();
         }
-        record(round, row, survey.get(), contact.get(), outcome);
+        outcomes.record(round, row, survey.get(), contact.get(), outcome);
     }
 
     private SendOutcome send(Channel channel, Invitation row, Survey survey, Contact contact) {
@@ -323,107 +317,6 @@ public final class Dispatcher implements AutoCloseable {
             LOG.warn("channel {} threw {} for invitation {}; retrying", channel.name(), e.getClass().getSimpleName(), row.id());
             return new SendOutcome.Retryable(Optional.empty(), "channel threw " + e.getClass().getSimpleName(), false);
         }
-    }
-
-    private void record(DispatchRound round, Invitation row, Survey survey, Contact contact, SendOutcome outcome) {
-        Instant now = clock.instant();
-        int attempts = row.attempts() + 1;
-        ChannelPolicy policy = policies.get(row.channel());
-        if (!(outcome instanceof SendOutcome.Retryable r0 && r0.channelDown())) {
-            breakers.get(row.channel()).success();
-        }
-        if (outcome instanceof SendOutcome.Accepted) {
-            markSent(round, row, survey, now, attempts, "accepted");
-        } else if (outcome instanceof SendOutcome.Ambiguous a) {
-            if (policy.ambiguous() == ChannelPolicy.AmbiguousPolicy.TREAT_AS_SENT) {
-                markSent(round, row, survey, now, attempts, "ambiguous, treated as sent: " + a.reason());
-            } else {
-                retry(round, row, survey, now, attempts, Optional.empty(), "ambiguous: " + a.reason());
-            }
-        } else if (outcome instanceof SendOutcome.Retryable r) {
-            if (r.channelDown()) {
-                Instant until = breakers.get(row.channel()).open(now, r.retryAfter());
-                LOG.warn("channel {} is down ({}); paused until {}", row.channel(), r.reason(), until);
-                round.record(row.withStatus(InvitationStatus.PENDING, until, row.attempts(), Optional.of("channel down: " + r.reason())), row,
-                        deferred::incrementAndGet);
-            } else {
-                retry(round, row, survey, now, attempts, r.retryAfter(), "retryable: " + r.reason());
-            }
-        } else if (outcome instanceof SendOutcome.Permanent p) {
-            round.record(row.withStatus(InvitationStatus.FAILED, row.dueAt(), attempts, Optional.of("permanent: " + p.reason())), row, () -> {
-                failed.incrementAndGet();
-                if (p.suppressRecipient()) {
-                    Eligibility.address(row.channel(), contact).ifPresent(a -> {
-                        outbox.suppress(new Suppression(a, row.channel() + ": " + p.reason(), now));
-                        round.rules().noteSuppressed(a);
-                    });
-                }
-            });
-            if (p.suppressRecipient()) {
-                round.flush(); // so the suppression is in place before the round's next row to this address
-            }
-        }
-    }
-
-    private void markSent(DispatchRound round, Invitation row, Survey survey, Instant now, int attempts, String note) {
-        Optional<Instant> next = row.reminder() < survey.reminders().maxReminders()
-                ? Optional.of(now.plus(survey.reminders().delay())) : Optional.empty();
-        Invitation sentRow = row.asSent(now, attempts, note, next);
-        // Counted at once by the fatigue check of the round's later rows, as a store read after the write would.
-        round.rules().noteSent(sentRow);
-        round.record(sentRow, row, sent::incrementAndGet);
-    }
-
-    /**
-     * When the invitation was first meant to go out: its creation plus the survey's longest event delay. Max age
-     * counts from here, so an invitation sent three days after a purchase is not dead on arrival.
-     */
-    private static Instant firstDue(Invitation row, Survey survey) {
-        Duration delay = Duration.ZERO;
-        for (dev.nps.api.Trigger t : survey.triggers()) {
-            if (t instanceof dev.nps.api.Trigger.OnEvent e && e.delay().compareTo(delay) > 0) {
-                delay = e.delay();
-            }
-        }
-        return row.createdAt().plus(delay);
-    }
-
-    private void retry(DispatchRound round, Invitation row, Survey survey, Instant now, int attempts, Optional<Duration> retryAfter,
-                       String note) {
-        if (attempts >= maxAttempts) {
-            toDead(round, row, attempts, "dead after " + attempts + " attempts; last " + note);
-            return;
-        }
-        Instant next = now.plus(backoff.delay(attempts, retryAfter));
-        if (next.isAfter(firstDue(row, survey).plus(maxAge))) {
-            toDead(round, row, attempts, "dead: the next attempt would be older than " + maxAge + "; last " + note);
-            return;
-        }
-        round.record(row.withStatus(InvitationStatus.PENDING, next, attempts, Optional.of(note)), row, retried::incrementAndGet);
-    }
-
-    private void toDead(DispatchRound round, Invitation row, int attempts, String note) {
-        Invitation d = row.withStatus(InvitationStatus.DEAD, row.dueAt(), attempts, Optional.of(note));
-        round.record(d, row, () -> {
-            dead.incrementAndGet();
-            LOG.warn("invitation {} moved to the dead-letter state: {}", row.id(), note);
-            try {
-                deadLetters.onDeadLetter(d);
-            } catch (RuntimeException e) {
-                LOG.warn("dead-letter listener threw {}", e.getClass().getSimpleName());
-            }
-        });
-    }
-
-    private void defer(DispatchRound round, Invitation row, Instant until, String note) {
-        round.record(row.withStatus(InvitationStatus.PENDING, until, row.attempts(), Optional.of(note)), row, deferred::incrementAndGet);
-    }
-
-    private void skip(DispatchRound round, Invitation row, SkipReason reason, String detail, Instant now) {
-        round.record(row.withStatus(InvitationStatus.SKIPPED, row.dueAt(), row.attempts(), Optional.of("skipped: " + reason)), row, () -> {
-            round.recordSkip(new InvitationSkip(row.id(), row.surveyId(), row.contactId(), reason, detail, InvitationSkip.Stage.SEND, now));
-            skipped.incrementAndGet();
-        });
     }
 
     private void fencedOut(Invitation claimed) {
@@ -469,8 +362,8 @@ public final class Dispatcher implements AutoCloseable {
 
     /** @return a snapshot of the counters */
     public DispatchStats stats() {
-        return new DispatchStats(sent.get(), retried.get(), failed.get(), dead.get(), skipped.get(), deferred.get(),
-                fencedOut.get(), takenOver.get(), reminders.get());
+        return new DispatchStats(outcomes.sent.get(), outcomes.retried.get(), outcomes.failed.get(), outcomes.dead.get(),
+                outcomes.skipped.get(), outcomes.deferred.get(), fencedOut.get(), takenOver.get(), reminders.get());
     }
 
     /**
