@@ -32,7 +32,7 @@ final class ThemeVocabulary {
             + "keep keeps kept try tried tries trying eat ate eaten eating family full person less end old offer offers main walk "
             + "quite highly seem seems seemed expect expected definitely probably especially pretty rather "
             + "place places restaurant restaurants business company store shop "
-            + "enough usually often sometimes maybe perhaps else anyway actually totally absolutely able however since yet another within without upon via etc re ll ve s t d m").split(" ")));
+            + "exactly need needs needed enough usually often sometimes maybe perhaps else anyway actually totally absolutely able however since yet another within without upon via etc re ll ve s t d m").split(" ")));
 
     /**
      * Words that never form a theme of their own, though phrases with them may ("wait time", "response time"):
