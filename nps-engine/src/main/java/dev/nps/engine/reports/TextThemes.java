@@ -125,8 +125,14 @@ public final class TextThemes implements ThemeSource {
     private ResponseFilter rounded(ResponseFilter filter) {
         long step = reuseFor.toMillis();
         ResponseFilter.Builder b = filter.toBuilder();
-        Optional<Instant> from = filter.from().map(t -> Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), step) * step));
-        Optional<Instant> to = filter.to().map(t -> Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), step) * step));
+        Optional<Instant> from;
+        Optional<Instant> to;
+        try {
+            from = filter.from().map(t -> Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), step) * step));
+            to = filter.to().map(t -> Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), step) * step));
+        } catch (ArithmeticException e) {
+            return filter; // an instant beyond the epoch milliseconds (Instant.MIN, MAX): used as it is
+        }
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             return filter; // a window shorter than a period: no rounding
         }

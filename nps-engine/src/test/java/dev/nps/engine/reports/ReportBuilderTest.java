@@ -153,6 +153,9 @@ class ReportBuilderTest {
             assertThat(counting.batches()).isEqualTo(3);
             assertThat(themes.mentions(nps.responses().find("c1").orElseThrow(), "Everything")).isTrue();
             assertThatThrownBy(() -> themes.cachedFor(java.time.Duration.ZERO, now)).hasMessageContaining("reuseFor");
+            // a window at the ends of time is used as it is, not rounded
+            assertThat(themes.themes(dev.nps.api.analytics.ResponseFilter.builder().from(java.time.Instant.MIN).to(java.time.Instant.MAX).build()))
+                    .extracting(NpsReport.ThemeRow::theme).containsExactly("Everything");
         }
     }
 
